@@ -1,0 +1,1 @@
+//! Runnable guard apps: see `examples/` (`cargo run --example NAME`).

@@ -1,0 +1,549 @@
+//! One function per check, named by its id. Each reads the [`Context`] and
+//! pushes a [`Hit`] per problem; severity and allowing are the catalog's.
+
+use std::borrow::Cow;
+
+use url::Url;
+
+use super::Hit;
+use super::allowed_hosts::AllowedHosts;
+use crate::database::{
+    Backend, DatabaseUrl, DatabaseUrlError, Tls, is_local_host, is_private_host,
+};
+use crate::platform::{Detection, GENERIC_PLACE, Platform};
+use crate::policy::Policy;
+use crate::vars::{BOOLEAN_SPELLINGS, Flag, PlatformVar, Role, Snapshot, Value};
+
+/// `DATABASE_URL` as the checks see it.
+pub(crate) enum DatabaseState {
+    /// The app's policy says it has no database.
+    NotChecked,
+    Unset,
+    NotUtf8,
+    /// Could not be classified; the redacted value for messages.
+    Invalid {
+        error: DatabaseUrlError,
+        redacted: String,
+    },
+    Classified(DatabaseUrl),
+}
+
+impl DatabaseState {
+    pub(crate) fn read(policy: &Policy, snapshot: &Snapshot) -> DatabaseState {
+        if !policy.has_database() {
+            return DatabaseState::NotChecked;
+        }
+        match snapshot.role(Role::DatabaseUrl) {
+            Value::Unset => DatabaseState::Unset,
+            Value::NotUtf8 => DatabaseState::NotUtf8,
+            Value::Set(raw) => match DatabaseUrl::classify(raw) {
+                Ok(url) => DatabaseState::Classified(url),
+                Err(error) => DatabaseState::Invalid {
+                    error,
+                    redacted: DatabaseUrl::redact(raw),
+                },
+            },
+        }
+    }
+
+    pub(crate) fn classified(&self) -> Option<&DatabaseUrl> {
+        match self {
+            DatabaseState::Classified(url) => Some(url),
+            _ => None,
+        }
+    }
+}
+
+/// Everything a check may look at, computed once.
+pub(crate) struct Context<'a> {
+    pub(crate) policy: &'a Policy,
+    pub(crate) snapshot: &'a Snapshot,
+    pub(crate) detection: Option<&'a Detection>,
+    pub(crate) production: bool,
+    pub(crate) database: &'a DatabaseState,
+}
+
+impl Context<'_> {
+    fn platform(&self) -> Option<Platform> {
+        self.detection.map(|d| d.platform)
+    }
+
+    fn name(&self, role: Role) -> Cow<'static, str> {
+        Cow::Owned(self.policy.name_of(role).to_owned())
+    }
+
+    fn value(&self, role: Role) -> &Value {
+        self.snapshot.role(role)
+    }
+
+    /// Where to set `variable` on the detected platform.
+    fn place(&self, variable: &str) -> String {
+        self.platform()
+            .map_or_else(|| GENERIC_PLACE.to_owned(), |p| p.where_to_set(variable))
+    }
+
+    fn on_railway(&self) -> bool {
+        self.platform() == Some(Platform::Railway)
+    }
+
+    fn hit(&self, role: Role, message: String, remediation: String) -> Hit {
+        Hit {
+            variable: self.name(role),
+            message,
+            remediation,
+        }
+    }
+
+    /// The remediation for a database URL that must point at a server.
+    fn database_server_fix(&self, var: &str) -> String {
+        if self.on_railway() {
+            format!(
+                "Add a PostgreSQL service to the project (+ New → Database → Add PostgreSQL), then set \
+                 {var}=${{{{Postgres.DATABASE_URL}}}} {}.",
+                self.place(var)
+            )
+        } else {
+            format!(
+                "Set {var} to the database server's URL (postgresql://user:password@host:5432/database) {}.",
+                self.place(var)
+            )
+        }
+    }
+
+    fn allow_hint(&self, id: &str) -> String {
+        format!(
+            "allow this check: Policy::allow(checks::{id}), #[production_safe(allow({id}))] or `guard check --allow {id}`"
+        )
+    }
+}
+
+pub(super) fn debug_in_production(cx: &Context<'_>, out: &mut Vec<Hit>) {
+    let Some(platform) = cx.platform() else {
+        return;
+    };
+    if cx.value(Role::Debug).flag().is_true() {
+        let var = cx.policy.name_of(Role::Debug);
+        out.push(cx.hit(
+            Role::Debug,
+            format!("{var}=True (MUST be False in production)"),
+            format!(
+                "Set {var}=false (or delete it) {}. {platform} was detected from its variables, so this \
+                 process is production whatever {var} says.",
+                cx.place(var)
+            ),
+        ));
+    }
+}
+
+pub(super) fn invalid_boolean(cx: &Context<'_>, out: &mut Vec<Hit>) {
+    for role in [Role::Debug, Role::LocalTest] {
+        let var = cx.policy.name_of(role);
+        let problem = match cx.value(role).flag() {
+            Flag::Invalid(value) => {
+                format!("{var}={value:?} is not a boolean (accepted: {BOOLEAN_SPELLINGS})")
+            }
+            Flag::NotUtf8 => format!("{var} is not valid UTF-8 (accepted: {BOOLEAN_SPELLINGS})"),
+            Flag::Unset | Flag::Set(_) => continue,
+        };
+        let consequence = if role == Role::Debug {
+            " Until then it counts as not true: this process is treated as production."
+        } else {
+            ""
+        };
+        out.push(cx.hit(
+            role,
+            problem,
+            format!("Set {var}=false (or true) {}.{consequence}", cx.place(var)),
+        ));
+    }
+}
+
+pub(super) fn local_test_in_production(cx: &Context<'_>, out: &mut Vec<Hit>) {
+    if cx.value(Role::LocalTest).flag().is_true() {
+        let var = cx.policy.name_of(Role::LocalTest);
+        out.push(cx.hit(
+            Role::LocalTest,
+            format!("{var}=True (MUST be False in production)"),
+            format!(
+                "Delete {var} (or set it to false) {}: it switches the app to SQLite, which fails under \
+                 concurrent users.",
+                cx.place(var)
+            ),
+        ));
+    }
+}
+
+pub(super) fn database_url_missing(cx: &Context<'_>, out: &mut Vec<Hit>) {
+    if let DatabaseState::Unset = cx.database {
+        let var = cx.policy.name_of(Role::DatabaseUrl);
+        out.push(cx.hit(
+            Role::DatabaseUrl,
+            format!("{var} is not set (a production app needs a database server)"),
+            format!(
+                "{} If the app has no database, say so in its policy: Policy::no_database() or \
+                 #[production_safe(no_database)].",
+                cx.database_server_fix(var)
+            ),
+        ));
+    }
+}
+
+pub(super) fn database_url_invalid(cx: &Context<'_>, out: &mut Vec<Hit>) {
+    let var = cx.policy.name_of(Role::DatabaseUrl);
+    let place = cx.place(var);
+    let (message, remediation) = match cx.database {
+        DatabaseState::NotUtf8 => (
+            format!("{var} is not valid UTF-8"),
+            format!("Set {var} again, as plain text, {place}."),
+        ),
+        DatabaseState::Invalid { error, redacted } => {
+            let remediation = match error {
+                DatabaseUrlError::Quoted => {
+                    format!(
+                        "Remove the quotes around the value of {var} {place}: the platform keeps them as part of the value."
+                    )
+                }
+                DatabaseUrlError::UnresolvedReference { reference }
+                    if reference.starts_with("${{") =>
+                {
+                    format!(
+                        "The referenced service or variable does not exist: {reference} resolves only when a \
+                     service of exactly that name (case-sensitive) defines that variable. Add the service \
+                     (+ New → Database → Add PostgreSQL) or correct the reference {place}."
+                    )
+                }
+                DatabaseUrlError::UnresolvedReference { reference } => format!(
+                    "{reference} is shell syntax that the platform did not expand: set the full URL in {var} {place}."
+                ),
+                _ => format!(
+                    "Set {var} to a full URL such as postgresql://user:password@host:5432/database {place}; \
+                     percent-encode special characters in the password (@ as %40, / as %2F)."
+                ),
+            };
+            let message = match error {
+                DatabaseUrlError::Malformed { .. } | DatabaseUrlError::NoScheme => {
+                    format!("{var} ({redacted}) {error}")
+                }
+                _ => format!("{var} {error}"),
+            };
+            (message, remediation)
+        }
+        _ => return,
+    };
+    out.push(cx.hit(Role::DatabaseUrl, message, remediation));
+}
+
+pub(super) fn sqlite_in_production(cx: &Context<'_>, out: &mut Vec<Hit>) {
+    let Some(url) = cx
+        .database
+        .classified()
+        .filter(|url| url.backend() == Backend::Sqlite)
+    else {
+        return;
+    };
+    let var = cx.policy.name_of(Role::DatabaseUrl);
+    let mut remediation = cx.database_server_fix(var);
+    if let Some(volume) = cx
+        .snapshot
+        .platform_str(PlatformVar::RailwayVolumeMountPath)
+    {
+        remediation.push_str(&format!(
+            " A volume is mounted at {volume}: to run SQLite on it deliberately (one replica, one writer, \
+             the file under {volume}), {}.",
+            cx.allow_hint("sqlite_in_production")
+        ));
+    }
+    out.push(cx.hit(
+        Role::DatabaseUrl,
+        format!(
+            "{var} is SQLite ({}): SQLite fails under concurrent users in production",
+            url.redacted()
+        ),
+        remediation,
+    ));
+}
+
+pub(super) fn unknown_database_backend(cx: &Context<'_>, out: &mut Vec<Hit>) {
+    let Some(url) = cx
+        .database
+        .classified()
+        .filter(|url| url.backend() == Backend::Unknown)
+    else {
+        return;
+    };
+    let var = cx.policy.name_of(Role::DatabaseUrl);
+    let scheme = url.scheme().unwrap_or("none");
+    out.push(cx.hit(
+        Role::DatabaseUrl,
+        format!("{var} ({}) names no known database (scheme `{scheme}`)", url.redacted()),
+        format!(
+            "Set {var} to the app's database URL (postgresql://, mysql://, sqlserver://, mongodb://, ...) {}. \
+             If `{scheme}` really is a database, {}.",
+            cx.place(var),
+            cx.allow_hint("unknown_database_backend")
+        ),
+    ));
+}
+
+/// The remediation for a missing or weak secret.
+fn new_secret_fix(cx: &Context<'_>, var: &str) -> String {
+    format!(
+        "Generate one with `openssl rand -hex 32` (64 characters; `openssl rand -base64 32` gives only 44) \
+         and set {var} to it {}.",
+        cx.place(var)
+    )
+}
+
+pub(super) fn secret_key_missing(cx: &Context<'_>, out: &mut Vec<Hit>) {
+    if cx.policy.has_secret() && cx.value(Role::SecretKey).is_unset() {
+        let var = cx.policy.name_of(Role::SecretKey);
+        out.push(cx.hit(
+            Role::SecretKey,
+            format!("{var} is not set (sessions and tokens are signed with it)"),
+            format!(
+                "{} If the app signs nothing, say so in its policy: Policy::no_secret() or \
+                 #[production_safe(no_secret)].",
+                new_secret_fix(cx, var)
+            ),
+        ));
+    }
+}
+
+/// Why a secret is weak, by length and shape only: never its value.
+pub(crate) fn secret_weakness(secret: &str) -> Option<String> {
+    const MIN_LENGTH: usize = 50;
+    const MIN_DISTINCT: usize = 5;
+    const PLACEHOLDERS: [&str; 18] = [
+        "changeme",
+        "change-me",
+        "change_me",
+        "changethis",
+        "change-this",
+        "change_this",
+        "your-secret",
+        "your_secret",
+        "yoursecret",
+        "secret-key-here",
+        "placeholder",
+        "replace-me",
+        "replace_me",
+        "replaceme",
+        "insecure",
+        "not-a-secret",
+        "example",
+        "dummy",
+    ];
+    let length = secret.chars().count();
+    if secret.starts_with("django-insecure-") {
+        return Some(format!(
+            "starts with Django's `django-insecure-` development prefix ({length} characters)"
+        ));
+    }
+    let lower = secret.to_lowercase();
+    if PLACEHOLDERS.iter().any(|p| lower.contains(p)) {
+        return Some(format!("is a placeholder value ({length} characters)"));
+    }
+    if length < MIN_LENGTH {
+        return Some(format!(
+            "is too short ({length} characters; at least {MIN_LENGTH})"
+        ));
+    }
+    let mut distinct: Vec<char> = secret.chars().collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() < MIN_DISTINCT {
+        return Some(format!(
+            "has only {} distinct characters ({length} characters; at least {MIN_DISTINCT} distinct)",
+            distinct.len()
+        ));
+    }
+    None
+}
+
+pub(super) fn secret_key_weak(cx: &Context<'_>, out: &mut Vec<Hit>) {
+    if !cx.policy.has_secret() {
+        return;
+    }
+    let weakness = match cx.value(Role::SecretKey) {
+        Value::Unset => return,
+        Value::NotUtf8 => "is not valid UTF-8".to_owned(),
+        Value::Set(secret) => match secret_weakness(secret) {
+            Some(weakness) => weakness,
+            None => return,
+        },
+    };
+    let var = cx.policy.name_of(Role::SecretKey);
+    out.push(cx.hit(
+        Role::SecretKey,
+        format!("{var} {weakness}"),
+        format!(
+            "{} Changing it signs every user out.",
+            new_secret_fix(cx, var)
+        ),
+    ));
+}
+
+/// `SITE_URL` parsed, or why it cannot be; `None` when unset.
+fn site_url(cx: &Context<'_>) -> Option<Result<Url, String>> {
+    match cx.value(Role::SiteUrl) {
+        Value::Unset => None,
+        Value::NotUtf8 => Some(Err("is not valid UTF-8".to_owned())),
+        Value::Set(raw) => Some(Url::parse(raw).map_err(|e| format!("cannot be parsed ({e})"))),
+    }
+}
+
+pub(super) fn site_url_insecure(cx: &Context<'_>, out: &mut Vec<Hit>) {
+    let var = cx.policy.name_of(Role::SiteUrl);
+    let problem = match site_url(cx) {
+        None => return,
+        Some(Ok(url)) if url.scheme() == "https" => return,
+        Some(Ok(url)) => format!("is not https ({})", DatabaseUrl::redact(url.as_str())),
+        Some(Err(problem)) => problem,
+    };
+    let example = cx
+        .snapshot
+        .platform_str(PlatformVar::RailwayPublicDomain)
+        .map_or_else(
+            || "https://shop.example.com".to_owned(),
+            |domain| format!("https://{domain}"),
+        );
+    out.push(cx.hit(
+        Role::SiteUrl,
+        format!("{var} {problem}"),
+        format!(
+            "Set {var} to the app's public https:// address ({example}) {}.",
+            cx.place(var)
+        ),
+    ));
+}
+
+/// `ALLOWED_HOSTS` when set; a value that is not UTF-8 allows nothing.
+fn allowed_hosts<'a>(cx: &'a Context<'_>) -> Option<AllowedHosts<'a>> {
+    match cx.value(Role::AllowedHosts) {
+        Value::Unset => None,
+        Value::NotUtf8 => Some(AllowedHosts::parse("")),
+        Value::Set(list) => Some(AllowedHosts::parse(list)),
+    }
+}
+
+pub(super) fn site_url_host_not_allowed(cx: &Context<'_>, out: &mut Vec<Hit>) {
+    let (Some(Ok(url)), Some(allowed)) = (site_url(cx), allowed_hosts(cx)) else {
+        return;
+    };
+    let Some(host) = url.host_str() else {
+        return;
+    };
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    if allowed.allows(host) {
+        return;
+    }
+    let (site, hosts) = (
+        cx.policy.name_of(Role::SiteUrl),
+        cx.policy.name_of(Role::AllowedHosts),
+    );
+    out.push(cx.hit(
+        Role::AllowedHosts,
+        format!("{site}'s host `{host}` is not in {hosts}: requests to the app's own address would be refused"),
+        format!("Add `{host}` to {hosts} (comma-separated) {}, or correct {site}.", cx.place(hosts)),
+    ));
+}
+
+pub(super) fn required_variable_missing(cx: &Context<'_>, out: &mut Vec<Hit>) {
+    for (name, value) in cx.policy.required().iter().zip(cx.snapshot.required()) {
+        let problem = match value {
+            Value::Unset => "is not set",
+            Value::NotUtf8 => "is not valid UTF-8",
+            Value::Set(_) => continue,
+        };
+        out.push(Hit {
+            variable: name.clone(),
+            message: format!("{name} {problem} (the app requires it)"),
+            remediation: format!("Set {name} {}.", cx.place(name)),
+        });
+    }
+}
+
+pub(super) fn allowed_hosts_wildcard(cx: &Context<'_>, out: &mut Vec<Hit>) {
+    if allowed_hosts(cx).is_some_and(|allowed| allowed.has_wildcard()) {
+        let var = cx.policy.name_of(Role::AllowedHosts);
+        let example = cx
+            .snapshot
+            .platform_str(PlatformVar::RailwayPublicDomain)
+            .unwrap_or("shop.example.com");
+        out.push(cx.hit(
+            Role::AllowedHosts,
+            format!("{var} contains `*`: the app answers to any Host header"),
+            format!(
+                "List the app's own domains in {var} (e.g. {example}) {}.",
+                cx.place(var)
+            ),
+        ));
+    }
+}
+
+pub(super) fn public_domain_not_allowed(cx: &Context<'_>, out: &mut Vec<Hit>) {
+    let (Some(domain), Some(allowed)) = (
+        cx.snapshot.platform_str(PlatformVar::RailwayPublicDomain),
+        allowed_hosts(cx),
+    ) else {
+        return;
+    };
+    if allowed.allows(domain) {
+        return;
+    }
+    let var = cx.policy.name_of(Role::AllowedHosts);
+    out.push(cx.hit(
+        Role::AllowedHosts,
+        format!("{var} lacks Railway's public domain `{domain}`: requests to it would be refused"),
+        format!(
+            "Add `{domain}` to {var} (or reference ${{{{RAILWAY_PUBLIC_DOMAIN}}}}) {}.",
+            cx.place(var)
+        ),
+    ));
+}
+
+pub(super) fn database_host_local(cx: &Context<'_>, out: &mut Vec<Hit>) {
+    let (Some(platform), Some(url)) = (cx.platform(), cx.database.classified()) else {
+        return;
+    };
+    let Some(endpoint) = url.endpoints().iter().find(|e| is_local_host(e.host())) else {
+        return;
+    };
+    let var = cx.policy.name_of(Role::DatabaseUrl);
+    out.push(cx.hit(
+        Role::DatabaseUrl,
+        format!(
+            "{var} points at {} ({}): on {platform} that is the app's own container, not a database",
+            endpoint.host(),
+            url.redacted()
+        ),
+        cx.database_server_fix(var),
+    ));
+}
+
+pub(super) fn database_tls_disabled(cx: &Context<'_>, out: &mut Vec<Hit>) {
+    let Some(url) = cx
+        .database
+        .classified()
+        .filter(|url| url.tls() == Tls::Disabled)
+    else {
+        return;
+    };
+    let Some(endpoint) = url.endpoints().iter().find(|e| !is_private_host(e.host())) else {
+        return;
+    };
+    let var = cx.policy.name_of(Role::DatabaseUrl);
+    out.push(cx.hit(
+        Role::DatabaseUrl,
+        format!(
+            "{var} turns TLS off to {}, a host off the private network ({})",
+            endpoint.host(),
+            url.redacted()
+        ),
+        format!(
+            "Require TLS in {var} (sslmode=require, ssl=true, ...) {}, or connect over the platform's private \
+             network (on Railway: the database's *.railway.internal host).",
+            cx.place(var)
+        ),
+    ));
+}

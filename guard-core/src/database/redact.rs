@@ -1,0 +1,278 @@
+//! Masking secrets in a connection string, on the raw text.
+//!
+//! Redaction never depends on a successful parse: a password is found and
+//! masked even when it holds a raw `@`, `/`, `#` or `:`, and even when no
+//! parser would accept the string. Every rule here errs towards masking too
+//! much: an over-redacted URL is a cosmetic flaw, a leaked password is not.
+
+use std::ops::Range;
+
+/// Query and key/value parameters whose value is a secret (any case).
+const SECRET_KEYS: &[&str] = &[
+    "password",
+    "pass",
+    "passwd",
+    "pwd",
+    "sslpassword",
+    "secret",
+    "client_secret",
+    "token",
+    "authtoken",
+    "auth_token",
+    "access_token",
+    "api_key",
+    "apikey",
+];
+
+const MASK: &str = "***";
+
+/// Returns `raw` with every password and secret parameter replaced by `***`.
+///
+/// `body` is where the connection part starts, after any `jdbc:` or
+/// `oracle:thin:` prefix.
+pub(crate) fn redact(raw: &str, body: usize) -> String {
+    let mut ranges = secret_parameter_values(raw);
+    if let Some(password) = userinfo_password(raw, body, &ranges) {
+        ranges.push(password);
+    }
+    mask(raw, ranges)
+}
+
+fn is_secret_key(key: &str) -> bool {
+    SECRET_KEYS
+        .iter()
+        .any(|secret| secret.eq_ignore_ascii_case(key))
+}
+
+/// The value ranges of every `key=value` whose key is secret, wherever it
+/// stands: in a query (`?`, `&`), a JDBC property list (`;`) or a libpq
+/// key/value string (start or whitespace).
+fn secret_parameter_values(raw: &str) -> Vec<Range<usize>> {
+    let bytes = raw.as_bytes();
+    let mut ranges = Vec::new();
+    let mut key_start = 0;
+    let mut introducer = b' ';
+    let mut i = 0;
+    while i <= bytes.len() {
+        let at_key_start = i == key_start;
+        if at_key_start {
+            let key_end = key_start
+                + bytes[key_start..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
+                    .count();
+            let mut eq = key_end;
+            while eq < bytes.len() && bytes[eq] == b' ' {
+                eq += 1;
+            }
+            if key_end > key_start
+                && eq < bytes.len()
+                && bytes[eq] == b'='
+                && is_secret_key(&raw[key_start..key_end])
+            {
+                let mut value_start = eq + 1;
+                while value_start < bytes.len()
+                    && bytes[value_start] == b' '
+                    && introducer.is_ascii_whitespace()
+                {
+                    value_start += 1;
+                }
+                let value_end = value_end(bytes, value_start, introducer);
+                if value_end > value_start {
+                    ranges.push(value_start..value_end);
+                }
+                i = value_end;
+                continue;
+            }
+        }
+        if i == bytes.len() {
+            break;
+        }
+        let byte = bytes[i];
+        if matches!(byte, b'?' | b'&' | b';') || byte.is_ascii_whitespace() {
+            introducer = byte;
+            key_start = i + 1;
+            // Whitespace around `;` in ADO.NET-style strings.
+            while key_start < bytes.len() && bytes[key_start] == b' ' {
+                key_start += 1;
+            }
+            i = key_start;
+        } else {
+            i += 1;
+        }
+    }
+    ranges
+}
+
+/// Where a secret value ends: a quoted value at its closing quote, a query
+/// value at `&`, a property at `;`, a key/value word at whitespace or `;`.
+fn value_end(bytes: &[u8], start: usize, introducer: u8) -> usize {
+    if let Some(&quote @ (b'\'' | b'"')) = bytes.get(start) {
+        let mut i = start + 1;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\\' => i += 2,
+                b if b == quote => return i + 1,
+                _ => i += 1,
+            }
+        }
+        return bytes.len();
+    }
+    let stops = |b: u8| match introducer {
+        b'?' | b'&' => b == b'&',
+        b';' => b == b';',
+        _ => b.is_ascii_whitespace() || b == b';',
+    };
+    bytes[start..]
+        .iter()
+        .position(|&b| stops(b))
+        .map_or(bytes.len(), |n| start + n)
+}
+
+/// The password inside a userinfo (`user:password@host`, `user/password@host`).
+///
+/// The userinfo ends at the last `@` followed by something shaped like a
+/// host list, preferring an `@` that is not itself inside a secret
+/// parameter; with no such `@`, the last `@` of all (masking too much).
+fn userinfo_password(
+    raw: &str,
+    body: usize,
+    secret_values: &[Range<usize>],
+) -> Option<Range<usize>> {
+    let (start, url_form) = match raw[body..].find("://") {
+        Some(n) => (body + n + 3, true),
+        None => (body, false),
+    };
+    let rest = &raw[start..];
+    let ats: Vec<usize> = rest.match_indices('@').map(|(n, _)| start + n).collect();
+    let last_at = *ats.last()?;
+    let inside_secret = |at: usize| secret_values.iter().any(|r| r.contains(&at));
+    let host_like = |at: usize| {
+        raw[at + 1..]
+            .split(['/', '?', '#', ';'])
+            .next()
+            .is_some_and(|host| {
+                host.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b".-_:,[]%".contains(&b))
+            })
+    };
+    let at = ats
+        .iter()
+        .rev()
+        .copied()
+        .find(|&at| host_like(at) && !inside_secret(at))
+        .or_else(|| ats.iter().rev().copied().find(|&at| host_like(at)))
+        .unwrap_or(last_at);
+    let userinfo = &raw[start..at];
+    let colon = userinfo.find(':');
+    let slash = userinfo.find('/');
+    let separator = match (url_form, colon, slash) {
+        (true, Some(colon), _) => colon,
+        // `user/password@host` (Oracle EZConnect), unless a `:` comes
+        // first: then everything after it may be the password.
+        (false, Some(colon), Some(slash)) => colon.min(slash),
+        (false, Some(colon), None) => colon,
+        (false, None, Some(slash)) => slash,
+        _ => return None,
+    };
+    let password = start + separator + 1..at;
+    (!password.is_empty()).then_some(password)
+}
+
+fn mask(raw: &str, mut ranges: Vec<Range<usize>>) -> String {
+    ranges.sort_by_key(|r| r.start);
+    let mut out = String::with_capacity(raw.len());
+    let mut cursor = 0;
+    for range in ranges {
+        if range.end <= cursor {
+            continue;
+        }
+        let start = range.start.max(cursor);
+        out.push_str(&raw[cursor..start]);
+        out.push_str(MASK);
+        cursor = range.end;
+    }
+    out.push_str(&raw[cursor..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redaction_cases() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "postgresql://postgres:s3cret@postgres.railway.internal:5432/railway",
+                "postgresql://postgres:***@postgres.railway.internal:5432/railway",
+            ),
+            ("postgres://u:p%40ss@h/db", "postgres://u:***@h/db"),
+            ("postgres://u:p@ss@h/db", "postgres://u:***@h/db"),
+            ("postgres://u:pa/ss@h:5432/db", "postgres://u:***@h:5432/db"),
+            ("postgres://u:pa#ss@h/db", "postgres://u:***@h/db"),
+            ("postgres://u:pa:ss@h/db", "postgres://u:***@h/db"),
+            ("postgres://u:pa?ss@h/db", "postgres://u:***@h/db"),
+            ("postgres://u@h/db", "postgres://u@h/db"),
+            (
+                "postgres://h/db?user=u&password=s3cret&sslmode=require",
+                "postgres://h/db?user=u&password=***&sslmode=require",
+            ),
+            (
+                "postgres://h/db?PASSWORD=s3cret",
+                "postgres://h/db?PASSWORD=***",
+            ),
+            (
+                "postgres://u:pw@h/db?password=p@ss",
+                "postgres://u:***@h/db?password=***",
+            ),
+            (
+                "libsql://db.turso.io?authToken=eyJhbGc",
+                "libsql://db.turso.io?authToken=***",
+            ),
+            (
+                "host=db port=5432 password=s3cret dbname=app",
+                "host=db port=5432 password=*** dbname=app",
+            ),
+            (
+                "host=db password = 's3 cr\\'et' dbname=app",
+                "host=db password = *** dbname=app",
+            ),
+            (
+                "jdbc:sqlserver://h:1433;databaseName=db;user=sa;password=s3;cret",
+                "jdbc:sqlserver://h:1433;databaseName=db;user=sa;password=***;cret",
+            ),
+            (
+                "scott/tiger@db.example.com:1521/orcl",
+                "scott/***@db.example.com:1521/orcl",
+            ),
+            (
+                "jdbc:oracle:thin:scott/tiger@h:1521:orcl",
+                "jdbc:oracle:thin:scott/***@h:1521:orcl",
+            ),
+            ("user:pass@h:5432/db", "user:***@h:5432/db"),
+            (
+                "mongodb://u:p@h1:27017,h2:27017/db?replicaSet=rs",
+                "mongodb://u:***@h1:27017,h2:27017/db?replicaSet=rs",
+            ),
+            ("sqlite:///data/app.db", "sqlite:///data/app.db"),
+        ];
+        for (raw, expected) in cases {
+            let body = if raw.starts_with("jdbc:oracle:thin:") {
+                "jdbc:oracle:thin:".len()
+            } else if raw.starts_with("jdbc:") {
+                5
+            } else {
+                0
+            };
+            assert_eq!(redact(raw, body), *expected, "{raw}");
+        }
+    }
+
+    #[test]
+    fn a_raw_ampersand_password_is_masked_whole() {
+        let out = redact("postgres://u:a&password=b@h/db", 0);
+        assert!(!out.contains("a&"), "{out}");
+        assert!(!out.contains("=b"), "{out}");
+    }
+}

@@ -1,0 +1,158 @@
+//! One problem found by one check.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use crate::checks::Check;
+
+/// How much a finding matters.
+///
+/// ```
+/// use guard_core::Severity;
+/// assert_eq!(Severity::Error.id(), "error");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Severity {
+    /// Blocks start-up.
+    Error,
+    /// Reported, never blocks.
+    Warning,
+    /// Would have been reported, but the app's policy allows the check.
+    Allowed,
+}
+
+impl Severity {
+    /// The lowercase id used in JSON: `error`, `warning`, `allowed`.
+    ///
+    /// ```
+    /// assert_eq!(guard_core::Severity::Allowed.id(), "allowed");
+    /// ```
+    pub const fn id(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Allowed => "allowed",
+        }
+    }
+
+    /// The marker that starts a finding's line in a report.
+    ///
+    /// ```
+    /// assert_eq!(guard_core::Severity::Error.marker(), "❌");
+    /// ```
+    pub const fn marker(self) -> &'static str {
+        match self {
+            Severity::Error => "❌",
+            Severity::Warning => "⚠️ ",
+            Severity::Allowed => "☑️ ",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    /// Writes the id.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// One problem: which check found it, how much it matters, which variable
+/// it concerns, what is wrong and how to fix it.
+///
+/// Messages show values that are not secret (`DEBUG=maybe`), URLs only in
+/// redacted form, and secrets by length only.
+///
+/// ```
+/// use guard_core::{Check, Severity};
+///
+/// let err = guard_core::validate_env([("DEBUG", "false")]).unwrap_err();
+/// let finding = err.findings().iter().find(|f| f.check() == Check::DatabaseUrlMissing).unwrap();
+/// assert_eq!(finding.severity(), Severity::Error);
+/// assert_eq!(finding.variable(), "DATABASE_URL");
+/// assert!(finding.remediation().contains("DATABASE_URL"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub(crate) check: Check,
+    pub(crate) severity: Severity,
+    pub(crate) variable: Cow<'static, str>,
+    pub(crate) message: String,
+    pub(crate) remediation: String,
+}
+
+impl Finding {
+    /// The check that found it.
+    ///
+    /// ```
+    /// let err = guard_core::validate_env([("LOCAL_TEST", "true")]).unwrap_err();
+    /// assert!(err.findings().iter().any(|f| f.check() == guard_core::Check::LocalTestInProduction));
+    /// ```
+    pub fn check(&self) -> Check {
+        self.check
+    }
+
+    /// The check's stable id, e.g. `sqlite_in_production`.
+    ///
+    /// ```
+    /// let err = guard_core::validate_env([("LOCAL_TEST", "true")]).unwrap_err();
+    /// assert!(err.findings().iter().any(|f| f.id() == "local_test_in_production"));
+    /// ```
+    pub fn id(&self) -> &'static str {
+        self.check.id()
+    }
+
+    /// Error, warning, or allowed by the app's policy.
+    ///
+    /// ```
+    /// let err = guard_core::validate_env([("DEBUG", "false")]).unwrap_err();
+    /// assert_eq!(err.findings()[0].severity(), guard_core::Severity::Error);
+    /// ```
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// The variable concerned, by the name the app uses.
+    ///
+    /// ```
+    /// let policy = guard_core::Policy::new().rename(guard_core::Variable::SecretKey, "SESSION_SECRET");
+    /// let err = policy.validate_env([("DEBUG", "false")]).unwrap_err();
+    /// assert!(err.findings().iter().any(|f| f.variable() == "SESSION_SECRET"));
+    /// ```
+    pub fn variable(&self) -> &str {
+        &self.variable
+    }
+
+    /// What is wrong, in one line that names the variable.
+    ///
+    /// ```
+    /// let err = guard_core::validate_env([("DEBUG", "false"), ("LOCAL_TEST", "yes")]).unwrap_err();
+    /// assert!(err.findings().iter().any(|f| f.message() == "LOCAL_TEST=True (MUST be False in production)"));
+    /// ```
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// How to fix it, and where, on the detected platform.
+    ///
+    /// ```
+    /// let err = guard_core::validate_env([("RAILWAY_PROJECT_ID", "p")]).unwrap_err();
+    /// assert!(err.findings()[0].remediation().contains("Project → Service → Variables"));
+    /// ```
+    pub fn remediation(&self) -> &str {
+        &self.remediation
+    }
+}
+
+impl fmt::Display for Finding {
+    /// Writes `{marker} {message} [{id}]`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {} [{}]",
+            self.severity.marker(),
+            self.message,
+            self.check.id()
+        )
+    }
+}

@@ -1,0 +1,91 @@
+//! Refuse to start a misconfigured production deployment.
+//!
+//! guard answers one question at start-up: *is this process in production,
+//! and if so, is its database and secret configuration fit for it?* When
+//! the answer is no, it reports every problem at once, each with the
+//! variable to change and where to change it on the detected platform.
+//!
+//! - Production = a hosting platform is detected (Railway first, then
+//!   Heroku, Render, Fly.io, Vercel, Netlify, Cloud Run, App Engine, AWS
+//!   Lambda, ECS, Azure App Service, Kubernetes), **or** `DEBUG` is not true.
+//! - In production, SQLite in any form, `LOCAL_TEST=true`, a missing or weak
+//!   `SECRET_KEY` and the other [checks](crate::checks) are errors.
+//! - Secrets never appear in any output: URLs are redacted, `SECRET_KEY` is
+//!   shown by length only.
+//!
+//! ```
+//! let env = [
+//!     ("RAILWAY_ENVIRONMENT_NAME", "production"),
+//!     ("DATABASE_URL", "postgresql://postgres:hunter2@postgres.railway.internal:5432/railway"),
+//!     ("SECRET_KEY", "4f1c9a7e2b8d3065f1e4a9c7b2d8e3f60a5b1c9d7e2f4a8b6c3d0e9f1a2b7c5d"),
+//! ];
+//! let report = guard_core::validate_env(env).unwrap();
+//! assert_eq!(report.to_string(), "✅ Using PostgreSQL database from DATABASE_URL");
+//! ```
+//!
+//! In an application, check the real environment once at start-up with
+//! [`validate`] (or the `#[production_safe]` attribute on `main`).
+#![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+pub mod checks;
+mod database;
+mod finding;
+mod platform;
+mod policy;
+mod report;
+mod vars;
+
+#[doc(hidden)]
+pub mod __private;
+
+use std::ffi::OsStr;
+use std::sync::OnceLock;
+
+pub use checks::{Check, UnknownCheck};
+pub use database::{Backend, DatabaseUrl, DatabaseUrlError, Endpoint, Tls};
+pub use finding::{Finding, Severity};
+pub use platform::Platform;
+pub use policy::{Policy, Variable};
+pub use report::{GuardError, Report};
+
+/// Checks the process environment with the default policy.
+///
+/// Computed once per process: the first call reads the environment and
+/// runs the checks, every later call returns the same cached result, so a
+/// second call costs a load.
+///
+/// ```no_run
+/// match guard_core::validate() {
+///     Ok(report) => eprintln!("{report:#}"),
+///     Err(err) => {
+///         eprintln!("{err}");
+///         std::process::exit(78);
+///     }
+/// }
+/// ```
+pub fn validate() -> Result<&'static Report, &'static GuardError> {
+    static RESULT: OnceLock<Result<Report, GuardError>> = OnceLock::new();
+    RESULT.get_or_init(|| Policy::new().validate()).as_ref()
+}
+
+/// Checks injected variables with the default policy; never reads the
+/// process environment.
+///
+/// ```
+/// let err = guard_core::validate_env([
+///     ("RAILWAY_PROJECT_ID", "p"),
+///     ("DATABASE_URL", "sqlite:///data/app.db"),
+/// ])
+/// .unwrap_err();
+/// assert!(err.findings().iter().any(|f| f.id() == "sqlite_in_production"));
+/// assert!(err.findings().iter().any(|f| f.id() == "secret_key_missing"));
+/// ```
+pub fn validate_env<I, K, V>(vars: I) -> Result<Report, GuardError>
+where
+    I: IntoIterator<Item = (K, V)>,
+    K: AsRef<OsStr>,
+    V: AsRef<OsStr>,
+{
+    Policy::new().validate_env(vars)
+}

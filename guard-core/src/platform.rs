@@ -1,0 +1,380 @@
+//! Which hosting platform runs this process, from the variables it injects.
+
+use std::fmt;
+
+use crate::vars::{PlatformVar, Snapshot};
+
+/// A hosting platform guard recognises.
+///
+/// Each is detected from a variable the host documents; Railway is looked for
+/// first. [`Platform::id`] is the stable snake_case id used in JSON.
+///
+/// ```
+/// let report = guard_core::validate_env([("DYNO", "web.1"), ("DEBUG", "true")]).unwrap_err();
+/// assert_eq!(report.report().platform(), Some(guard_core::Platform::Heroku));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Platform {
+    /// Railway (`RAILWAY_PROJECT_ID`, `RAILWAY_SERVICE_ID`,
+    /// `RAILWAY_ENVIRONMENT_NAME`, `RAILWAY_ENVIRONMENT`).
+    Railway,
+    /// Heroku (`DYNO`).
+    Heroku,
+    /// Render (`RENDER`).
+    Render,
+    /// Fly.io (`FLY_APP_NAME`).
+    Fly,
+    /// Vercel (`VERCEL`, `VERCEL_ENV`).
+    Vercel,
+    /// Netlify (`NETLIFY`).
+    Netlify,
+    /// Google Cloud Run (`K_SERVICE` with `K_CONFIGURATION`, or `CLOUD_RUN_JOB`).
+    CloudRun,
+    /// Google App Engine (`GAE_SERVICE`).
+    AppEngine,
+    /// AWS Lambda (`AWS_LAMBDA_FUNCTION_NAME`).
+    AwsLambda,
+    /// Amazon ECS (`ECS_CONTAINER_METADATA_URI_V4`).
+    AwsEcs,
+    /// Azure App Service (`WEBSITE_SITE_NAME`).
+    AzureAppService,
+    /// Kubernetes (`KUBERNETES_SERVICE_HOST`).
+    Kubernetes,
+}
+
+impl Platform {
+    /// Every platform, in the order detection tries them.
+    ///
+    /// ```
+    /// assert_eq!(guard_core::Platform::ALL[0], guard_core::Platform::Railway);
+    /// ```
+    pub const ALL: &'static [Platform] = &[
+        Platform::Railway,
+        Platform::Heroku,
+        Platform::Render,
+        Platform::Fly,
+        Platform::Vercel,
+        Platform::Netlify,
+        Platform::CloudRun,
+        Platform::AppEngine,
+        Platform::AwsLambda,
+        Platform::AwsEcs,
+        Platform::AzureAppService,
+        Platform::Kubernetes,
+    ];
+
+    /// The stable, lowercase snake_case id (`railway`, `cloud_run`, ...).
+    ///
+    /// ```
+    /// assert_eq!(guard_core::Platform::CloudRun.id(), "cloud_run");
+    /// ```
+    pub const fn id(self) -> &'static str {
+        match self {
+            Platform::Railway => "railway",
+            Platform::Heroku => "heroku",
+            Platform::Render => "render",
+            Platform::Fly => "fly",
+            Platform::Vercel => "vercel",
+            Platform::Netlify => "netlify",
+            Platform::CloudRun => "cloud_run",
+            Platform::AppEngine => "app_engine",
+            Platform::AwsLambda => "aws_lambda",
+            Platform::AwsEcs => "aws_ecs",
+            Platform::AzureAppService => "azure_app_service",
+            Platform::Kubernetes => "kubernetes",
+        }
+    }
+
+    /// The platform's name as its users know it.
+    ///
+    /// ```
+    /// assert_eq!(guard_core::Platform::Fly.name(), "Fly.io");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            Platform::Railway => "Railway",
+            Platform::Heroku => "Heroku",
+            Platform::Render => "Render",
+            Platform::Fly => "Fly.io",
+            Platform::Vercel => "Vercel",
+            Platform::Netlify => "Netlify",
+            Platform::CloudRun => "Google Cloud Run",
+            Platform::AppEngine => "Google App Engine",
+            Platform::AwsLambda => "AWS Lambda",
+            Platform::AwsEcs => "Amazon ECS",
+            Platform::AzureAppService => "Azure App Service",
+            Platform::Kubernetes => "Kubernetes",
+        }
+    }
+
+    /// Where to change a variable on this platform, as a sentence fragment
+    /// that follows "set it".
+    ///
+    /// ```
+    /// let place = guard_core::Platform::Railway.where_to_set("DEBUG");
+    /// assert!(place.contains("Project → Service → Variables"));
+    /// ```
+    pub fn where_to_set(self, variable: &str) -> String {
+        match self {
+            Platform::Railway => {
+                "in Railway: Project → Service → Variables, then redeploy".to_owned()
+            }
+            Platform::Heroku => format!(
+                "in Heroku: Dashboard → App → Settings → Config Vars (or `heroku config:set {variable}=…`); the app restarts"
+            ),
+            Platform::Render => {
+                "in Render: Dashboard → Service → Environment, then save and deploy".to_owned()
+            }
+            Platform::Fly => format!(
+                "on Fly.io: `fly secrets set {variable}=…` (or [env] in fly.toml, then `fly deploy`)"
+            ),
+            Platform::Vercel => {
+                "in Vercel: Project → Settings → Environment Variables, then redeploy".to_owned()
+            }
+            Platform::Netlify => {
+                "in Netlify: Site configuration → Environment variables, then redeploy".to_owned()
+            }
+            Platform::CloudRun => format!(
+                "on Cloud Run: `gcloud run services update SERVICE --update-env-vars {variable}=…` (or Edit & deploy new revision → Variables & Secrets)"
+            ),
+            Platform::AppEngine => {
+                "in app.yaml under env_variables, then `gcloud app deploy`".to_owned()
+            }
+            Platform::AwsLambda => {
+                "in AWS Lambda: Function → Configuration → Environment variables".to_owned()
+            }
+            Platform::AwsEcs => "in the ECS task definition (environment or secrets), then deploy a new revision".to_owned(),
+            Platform::AzureAppService => {
+                "in Azure: App Service → Settings → Environment variables (App settings), then restart".to_owned()
+            }
+            Platform::Kubernetes => "in the Deployment's env (or its ConfigMap/Secret), then `kubectl rollout restart`".to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for Platform {
+    /// Writes the platform's name.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Where to set a variable when no platform is detected.
+pub(crate) const GENERIC_PLACE: &str =
+    "wherever this deployment's environment variables are set, then restart";
+
+/// A detected platform and the environment it names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Detection {
+    pub(crate) platform: Platform,
+    pub(crate) environment: Option<String>,
+    pub(crate) preview: bool,
+}
+
+impl Detection {
+    /// Detects the platform from the snapshot; Railway first.
+    pub(crate) fn detect(snapshot: &Snapshot) -> Option<Detection> {
+        use PlatformVar as V;
+        let set = |var: V| !snapshot.platform(var).is_unset();
+        let text = |var: V| snapshot.platform_str(var).map(str::to_owned);
+
+        let railway = [
+            V::RailwayProjectId,
+            V::RailwayServiceId,
+            V::RailwayEnvironmentName,
+            V::RailwayEnvironment,
+        ];
+        if railway.into_iter().any(set) {
+            let environment =
+                text(V::RailwayEnvironmentName).or_else(|| text(V::RailwayEnvironment));
+            let preview = environment
+                .as_deref()
+                .is_some_and(|name| name.to_ascii_lowercase().starts_with("pr-"));
+            return Some(Detection {
+                platform: Platform::Railway,
+                environment,
+                preview,
+            });
+        }
+        if set(V::Dyno) {
+            return Some(Detection::plain(Platform::Heroku));
+        }
+        if set(V::Render) {
+            let preview = snapshot.platform(V::IsPullRequest).flag().is_true();
+            let environment = preview.then(|| "preview".to_owned());
+            return Some(Detection {
+                platform: Platform::Render,
+                environment,
+                preview,
+            });
+        }
+        if set(V::FlyAppName) {
+            return Some(Detection::plain(Platform::Fly));
+        }
+        if set(V::Vercel) || set(V::VercelEnv) {
+            let environment = text(V::VercelEnv);
+            let preview = environment.as_deref() == Some("preview");
+            return Some(Detection {
+                platform: Platform::Vercel,
+                environment,
+                preview,
+            });
+        }
+        if set(V::Netlify) {
+            // CONTEXT names the deploy context, but is too generic a name to
+            // detect Netlify on its own.
+            let environment = text(V::Context);
+            let preview = matches!(
+                environment.as_deref(),
+                Some("deploy-preview" | "branch-deploy")
+            );
+            return Some(Detection {
+                platform: Platform::Netlify,
+                environment,
+                preview,
+            });
+        }
+        if (set(V::KService) && set(V::KConfiguration)) || set(V::CloudRunJob) {
+            return Some(Detection::plain(Platform::CloudRun));
+        }
+        if set(V::GaeService) {
+            return Some(Detection::plain(Platform::AppEngine));
+        }
+        if set(V::AwsLambdaFunctionName) {
+            return Some(Detection::plain(Platform::AwsLambda));
+        }
+        if set(V::EcsContainerMetadataUriV4) {
+            return Some(Detection::plain(Platform::AwsEcs));
+        }
+        if set(V::WebsiteSiteName) {
+            return Some(Detection::plain(Platform::AzureAppService));
+        }
+        if set(V::KubernetesServiceHost) {
+            return Some(Detection::plain(Platform::Kubernetes));
+        }
+        None
+    }
+
+    fn plain(platform: Platform) -> Detection {
+        Detection {
+            platform,
+            environment: None,
+            preview: false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::Policy;
+
+    fn detect(vars: &[(&str, &str)]) -> Option<Detection> {
+        Detection::detect(&Snapshot::from_pairs(&Policy::new(), vars.iter().copied()))
+    }
+
+    #[test]
+    fn each_platform_is_detected_from_its_documented_variable() {
+        let cases: &[(&[(&str, &str)], Platform)] = &[
+            (&[("RAILWAY_ENVIRONMENT", "production")], Platform::Railway),
+            (
+                &[("RAILWAY_ENVIRONMENT_NAME", "production")],
+                Platform::Railway,
+            ),
+            (&[("RAILWAY_PROJECT_ID", "1b2c")], Platform::Railway),
+            (&[("RAILWAY_SERVICE_ID", "3d4e")], Platform::Railway),
+            (&[("DYNO", "web.1")], Platform::Heroku),
+            (&[("RENDER", "true")], Platform::Render),
+            (&[("FLY_APP_NAME", "shop")], Platform::Fly),
+            (&[("VERCEL", "1")], Platform::Vercel),
+            (&[("VERCEL_ENV", "production")], Platform::Vercel),
+            (&[("NETLIFY", "true")], Platform::Netlify),
+            (
+                &[("K_SERVICE", "shop"), ("K_CONFIGURATION", "shop")],
+                Platform::CloudRun,
+            ),
+            (&[("CLOUD_RUN_JOB", "migrate")], Platform::CloudRun),
+            (&[("GAE_SERVICE", "default")], Platform::AppEngine),
+            (&[("AWS_LAMBDA_FUNCTION_NAME", "shop")], Platform::AwsLambda),
+            (
+                &[("ECS_CONTAINER_METADATA_URI_V4", "http://169.254.170.2/v4/x")],
+                Platform::AwsEcs,
+            ),
+            (&[("WEBSITE_SITE_NAME", "shop")], Platform::AzureAppService),
+            (
+                &[("KUBERNETES_SERVICE_HOST", "10.0.0.1")],
+                Platform::Kubernetes,
+            ),
+        ];
+        for (vars, platform) in cases {
+            let detection = detect(vars).unwrap_or_else(|| panic!("{vars:?} detects nothing"));
+            assert_eq!(detection.platform, *platform, "{vars:?}");
+        }
+    }
+
+    #[test]
+    fn generic_or_partial_variables_detect_nothing() {
+        let cases: &[&[(&str, &str)]] = &[
+            &[],
+            &[("CONTEXT", "production")],
+            &[("PORT", "8080")],
+            &[("K_SERVICE", "shop")],
+            &[("RAILWAY_ENVIRONMENT", "  ")],
+            &[("RAILWAY_PUBLIC_DOMAIN", "shop.up.railway.app")],
+            &[("IS_PULL_REQUEST", "true")],
+        ];
+        for vars in cases {
+            assert_eq!(detect(vars), None, "{vars:?}");
+        }
+    }
+
+    #[test]
+    fn railway_is_looked_for_first() {
+        let detection = detect(&[
+            ("KUBERNETES_SERVICE_HOST", "10.0.0.1"),
+            ("RAILWAY_PROJECT_ID", "p"),
+        ]);
+        assert_eq!(detection.unwrap().platform, Platform::Railway);
+    }
+
+    #[test]
+    fn environment_names_and_previews() {
+        let railway = detect(&[
+            ("RAILWAY_ENVIRONMENT_NAME", "staging"),
+            ("RAILWAY_ENVIRONMENT", "old"),
+        ])
+        .unwrap();
+        assert_eq!(railway.environment.as_deref(), Some("staging"));
+        assert!(!railway.preview);
+        let pr = detect(&[("RAILWAY_ENVIRONMENT_NAME", "shop-pr-12")]).unwrap();
+        assert!(
+            !pr.preview,
+            "only a name starting with pr- is a PR environment"
+        );
+        let pr = detect(&[("RAILWAY_ENVIRONMENT_NAME", "pr-12")]).unwrap();
+        assert!(pr.preview);
+        let render = detect(&[("RENDER", "true"), ("IS_PULL_REQUEST", "true")]).unwrap();
+        assert!(render.preview);
+        assert_eq!(render.environment.as_deref(), Some("preview"));
+        let vercel = detect(&[("VERCEL", "1"), ("VERCEL_ENV", "preview")]).unwrap();
+        assert!(vercel.preview);
+        let netlify = detect(&[("NETLIFY", "true"), ("CONTEXT", "deploy-preview")]).unwrap();
+        assert!(netlify.preview);
+        assert_eq!(netlify.environment.as_deref(), Some("deploy-preview"));
+    }
+
+    #[test]
+    fn ids_are_lowercase_snake_case_and_unique() {
+        let mut ids: Vec<_> = Platform::ALL.iter().map(|p| p.id()).collect();
+        for id in &ids {
+            assert!(
+                id.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                "{id}"
+            );
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), Platform::ALL.len());
+    }
+}

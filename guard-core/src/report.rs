@@ -1,0 +1,342 @@
+//! The outcome of a run: a [`Report`] when the deployment may start, a
+//! [`GuardError`] holding every finding when it may not.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use crate::checks::{self, Context, DatabaseState};
+use crate::database::{Backend, DatabaseUrl};
+use crate::finding::{Finding, Severity};
+use crate::platform::{Detection, Platform};
+use crate::policy::Policy;
+use crate::vars::{Role, Snapshot};
+
+/// What guard found: production or not, the platform, the database, and
+/// every finding.
+///
+/// `Display` is the one start-up line (`✅ Using PostgreSQL database from
+/// DATABASE_URL`); the alternate form `{:#}` adds a line per warning and
+/// allowed check.
+///
+/// ```
+/// let report = guard_core::validate_env([("DEBUG", "true"), ("DATABASE_URL", "sqlite:dev.db")]).unwrap();
+/// assert!(!report.is_production());
+/// assert_eq!(report.to_string(), "⚠️  Using SQLite for LOCAL TESTING ONLY");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Report {
+    production: bool,
+    platform: Option<Platform>,
+    environment: Option<String>,
+    preview: bool,
+    database: Option<DatabaseUrl>,
+    database_variable: Cow<'static, str>,
+    database_checked: bool,
+    findings: Vec<Finding>,
+}
+
+impl Report {
+    /// Runs every check on a snapshot.
+    pub(crate) fn assess(policy: &Policy, snapshot: &Snapshot) -> Report {
+        let detection = Detection::detect(snapshot);
+        let production = detection.is_some() || !snapshot.role(Role::Debug).flag().is_true();
+        let database = DatabaseState::read(policy, snapshot);
+        let findings = checks::run(&Context {
+            policy,
+            snapshot,
+            detection: detection.as_ref(),
+            production,
+            database: &database,
+        });
+        let (platform, environment, preview) = match detection {
+            Some(d) => (Some(d.platform), d.environment, d.preview),
+            None => (None, None, false),
+        };
+        Report {
+            production,
+            platform,
+            environment,
+            preview,
+            database: match database {
+                DatabaseState::Classified(url) => Some(url),
+                _ => None,
+            },
+            database_variable: Cow::Owned(policy.name_of(Role::DatabaseUrl).to_owned()),
+            database_checked: policy.has_database(),
+            findings,
+        }
+    }
+
+    /// `Ok` when no finding is an error.
+    pub(crate) fn into_result(self) -> Result<Report, GuardError> {
+        if self.errors().next().is_some() {
+            Err(GuardError {
+                report: Box::new(self),
+            })
+        } else {
+            Ok(self)
+        }
+    }
+
+    /// Whether this process counts as production: a platform is detected,
+    /// or `DEBUG` is not true.
+    ///
+    /// ```
+    /// let err = guard_core::validate_env([("DEBUG", "nope")]).unwrap_err();
+    /// assert!(err.report().is_production(), "an invalid DEBUG fails closed");
+    /// ```
+    pub fn is_production(&self) -> bool {
+        self.production
+    }
+
+    /// The detected hosting platform.
+    ///
+    /// ```
+    /// let err = guard_core::validate_env([("FLY_APP_NAME", "shop")]).unwrap_err();
+    /// assert_eq!(err.report().platform(), Some(guard_core::Platform::Fly));
+    /// ```
+    pub fn platform(&self) -> Option<Platform> {
+        self.platform
+    }
+
+    /// The platform's name for this environment (`production`, `staging`,
+    /// `preview`, ...), where the platform gives one.
+    ///
+    /// ```
+    /// let err = guard_core::validate_env([("RAILWAY_ENVIRONMENT_NAME", "staging")]).unwrap_err();
+    /// assert_eq!(err.report().environment(), Some("staging"));
+    /// ```
+    pub fn environment(&self) -> Option<&str> {
+        self.environment.as_deref()
+    }
+
+    /// Whether the platform marks this deployment as a preview (pull
+    /// request, deploy preview). Previews are still production for the
+    /// checks.
+    ///
+    /// ```
+    /// let err = guard_core::validate_env([("VERCEL", "1"), ("VERCEL_ENV", "preview")]).unwrap_err();
+    /// assert!(err.report().is_preview());
+    /// assert!(err.report().is_production());
+    /// ```
+    pub fn is_preview(&self) -> bool {
+        self.preview
+    }
+
+    /// The classified `DATABASE_URL`, if it is set and could be classified.
+    ///
+    /// ```
+    /// let report = guard_core::validate_env([("DEBUG", "1"), ("DATABASE_URL", "mysql://u:pw@db/shop")]).unwrap();
+    /// assert_eq!(report.database().unwrap().backend(), guard_core::Backend::Mysql);
+    /// ```
+    pub fn database(&self) -> Option<&DatabaseUrl> {
+        self.database.as_ref()
+    }
+
+    /// Every finding: errors, then warnings, then allowed checks.
+    ///
+    /// ```
+    /// let report = guard_core::validate_env([("DEBUG", "1"), ("LOCAL_TEST", "maybe")]).unwrap();
+    /// assert_eq!(report.findings()[0].id(), "invalid_boolean");
+    /// ```
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    /// The findings that block start-up.
+    ///
+    /// ```
+    /// let report = guard_core::validate_env([("DEBUG", "1")]).unwrap();
+    /// assert_eq!(report.errors().count(), 0);
+    /// ```
+    pub fn errors(&self) -> impl Iterator<Item = &Finding> {
+        self.with_severity(Severity::Error)
+    }
+
+    /// The findings reported as warnings.
+    ///
+    /// ```
+    /// let report = guard_core::validate_env([("DEBUG", "1"), ("LOCAL_TEST", "maybe")]).unwrap();
+    /// assert_eq!(report.warnings().count(), 1);
+    /// ```
+    pub fn warnings(&self) -> impl Iterator<Item = &Finding> {
+        self.with_severity(Severity::Warning)
+    }
+
+    /// The findings of checks the app's policy allows.
+    ///
+    /// ```
+    /// let report = guard_core::validate_env([("DEBUG", "1")]).unwrap();
+    /// assert_eq!(report.allowed().count(), 0);
+    /// ```
+    pub fn allowed(&self) -> impl Iterator<Item = &Finding> {
+        self.with_severity(Severity::Allowed)
+    }
+
+    fn with_severity(&self, severity: Severity) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(move |f| f.severity() == severity)
+    }
+
+    fn write_startup_line(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let var = &self.database_variable;
+        match &self.database {
+            Some(url) if url.backend() == Backend::Sqlite && !self.production => {
+                f.write_str("⚠️  Using SQLite for LOCAL TESTING ONLY")
+            }
+            Some(url) if url.backend() == Backend::Sqlite => {
+                write!(
+                    f,
+                    "⚠️  Using SQLite database from {var} (sqlite_in_production allowed)"
+                )
+            }
+            Some(url) if url.backend() == Backend::Unknown => {
+                write!(f, "⚠️  Using an unknown database from {var}")
+            }
+            Some(url) => write!(f, "✅ Using {} database from {var}", url.backend().name()),
+            None if !self.database_checked => {
+                f.write_str("✅ No database (the app's policy says it has none)")
+            }
+            None if !self.production => write!(
+                f,
+                "⚠️  No usable {var}: development mode, production checks skipped"
+            ),
+            None => write!(f, "⚠️  No usable {var}"),
+        }
+    }
+
+    fn write_context(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.platform, &self.environment) {
+            (Some(platform), Some(environment)) => {
+                write!(f, "Platform: {platform} (environment: {environment}")?;
+                if self.preview {
+                    f.write_str(", a preview")?;
+                }
+                f.write_str(")")
+            }
+            (Some(platform), None) => write!(f, "Platform: {platform}"),
+            (None, _) if self.production => {
+                f.write_str("Platform: none detected; production because DEBUG is not true")
+            }
+            (None, _) => f.write_str("Platform: none detected; development (DEBUG is true)"),
+        }
+    }
+}
+
+impl fmt::Display for Report {
+    /// Writes the start-up line; `{:#}` adds a line per warning and allowed
+    /// check.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_startup_line(f)?;
+        if f.alternate() {
+            for finding in self
+                .findings
+                .iter()
+                .filter(|f| f.severity() != Severity::Error)
+            {
+                write!(f, "\n  {finding}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The deployment is not fit for production: every finding, each with its
+/// remediation.
+///
+/// `Display` is the whole report, headed `🚨 PRODUCTION ENVIRONMENT
+/// MISCONFIGURATION DETECTED:`, with one `❌` line per error naming its
+/// variable, then warnings and allowed checks, then how to fix each error.
+/// `Debug` is as redacted as `Display`, so `validate().unwrap()` is safe.
+///
+/// ```
+/// let err = guard_core::validate_env([
+///     ("RAILWAY_ENVIRONMENT", "production"),
+///     ("DEBUG", "True"),
+///     ("LOCAL_TEST", "True"),
+///     ("DATABASE_URL", "sqlite:///app/db.sqlite3"),
+///     ("SECRET_KEY", "hunter2"),
+/// ])
+/// .unwrap_err();
+/// let text = err.to_string();
+/// assert!(text.starts_with("🚨 PRODUCTION ENVIRONMENT MISCONFIGURATION DETECTED:"));
+/// assert!(text.contains("❌ DEBUG=True (MUST be False in production)"));
+/// assert!(text.contains("❌ LOCAL_TEST=True (MUST be False in production)"));
+/// assert!(!text.contains("hunter2"));
+/// ```
+#[derive(Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", Misconfiguration(.report))]
+pub struct GuardError {
+    report: Box<Report>,
+}
+
+impl GuardError {
+    /// The full report: production, platform, database and findings.
+    ///
+    /// ```
+    /// let err = guard_core::validate_env([("DYNO", "web.1")]).unwrap_err();
+    /// assert_eq!(err.report().platform(), Some(guard_core::Platform::Heroku));
+    /// ```
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    /// Every finding: errors, then warnings, then allowed checks.
+    ///
+    /// ```
+    /// let err = guard_core::validate_env([("DEBUG", "false")]).unwrap_err();
+    /// assert!(err.findings().len() >= 2);
+    /// ```
+    pub fn findings(&self) -> &[Finding] {
+        self.report.findings()
+    }
+
+    /// The findings that block start-up (at least one).
+    ///
+    /// ```
+    /// let err = guard_core::validate_env([("DEBUG", "false")]).unwrap_err();
+    /// assert!(err.errors().count() >= 1);
+    /// ```
+    pub fn errors(&self) -> impl Iterator<Item = &Finding> {
+        self.report.errors()
+    }
+}
+
+impl fmt::Debug for GuardError {
+    /// The report's fields, as redacted as `Display`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GuardError")
+            .field("report", &self.report)
+            .finish()
+    }
+}
+
+/// The text of a [`GuardError`].
+struct Misconfiguration<'a>(&'a Report);
+
+impl fmt::Display for Misconfiguration<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let report = self.0;
+        f.write_str("🚨 PRODUCTION ENVIRONMENT MISCONFIGURATION DETECTED:")?;
+        for finding in report.findings() {
+            write!(f, "\n  {finding}")?;
+        }
+        f.write_str("\n\n")?;
+        report.write_context(f)?;
+        f.write_str("\nHow to fix:")?;
+        for finding in report.errors() {
+            write!(
+                f,
+                "\n  - {} [{}]: {}",
+                finding.variable(),
+                finding.id(),
+                finding.remediation()
+            )?;
+        }
+        write!(
+            f,
+            "\nThe app did not start. Fix the variables above, then redeploy; `guard explain ID` describes each check."
+        )
+    }
+}

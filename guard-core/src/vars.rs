@@ -1,0 +1,388 @@
+//! Reading variables: one snapshot of exactly the variables the checks need.
+//!
+//! Everything after this module works on a [`Snapshot`], never on the process
+//! environment, so every rule is a pure function of injected input.
+
+use std::ffi::OsStr;
+
+use crate::policy::Policy;
+
+/// The value of one variable as guard reads it.
+///
+/// Unset, empty and whitespace-only are all [`Value::Unset`]; a set value is
+/// trimmed. A value that is not UTF-8 is kept apart so that the check owning
+/// the variable can report it instead of panicking.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub(crate) enum Value {
+    #[default]
+    Unset,
+    Set(String),
+    NotUtf8,
+}
+
+impl Value {
+    pub(crate) fn read(raw: &OsStr) -> Value {
+        match raw.to_str() {
+            Some(text) => {
+                let trimmed = text.trim();
+                if trimmed.is_empty() {
+                    Value::Unset
+                } else {
+                    Value::Set(trimmed.to_owned())
+                }
+            }
+            None => Value::NotUtf8,
+        }
+    }
+
+    pub(crate) fn is_unset(&self) -> bool {
+        matches!(self, Value::Unset)
+    }
+
+    pub(crate) fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Set(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// Reads the value as a boolean flag.
+    pub(crate) fn flag(&self) -> Flag<'_> {
+        match self {
+            Value::Unset => Flag::Unset,
+            Value::NotUtf8 => Flag::NotUtf8,
+            Value::Set(text) => parse_bool(text).map_or(Flag::Invalid(text), Flag::Set),
+        }
+    }
+}
+
+impl std::fmt::Debug for Value {
+    /// By length only: a value may be a secret.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::Unset => f.write_str("Unset"),
+            Value::Set(text) => write!(f, "Set({} characters)", text.chars().count()),
+            Value::NotUtf8 => f.write_str("NotUtf8"),
+        }
+    }
+}
+
+/// A boolean variable, read case-insensitively.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Flag<'a> {
+    Unset,
+    Set(bool),
+    Invalid(&'a str),
+    NotUtf8,
+}
+
+impl Flag<'_> {
+    pub(crate) fn is_true(self) -> bool {
+        self == Flag::Set(true)
+    }
+}
+
+/// The spellings a boolean accepts, for messages.
+pub(crate) const BOOLEAN_SPELLINGS: &str = "true/false, 1/0, yes/no, on/off (any case)";
+
+fn parse_bool(text: &str) -> Option<bool> {
+    const TRUE: [&str; 4] = ["true", "1", "yes", "on"];
+    const FALSE: [&str; 4] = ["false", "0", "no", "off"];
+    if TRUE.iter().any(|t| t.eq_ignore_ascii_case(text)) {
+        Some(true)
+    } else if FALSE.iter().any(|f| f.eq_ignore_ascii_case(text)) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The fixed variables platforms inject, which no policy renames.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum PlatformVar {
+    RailwayEnvironment,
+    RailwayEnvironmentName,
+    RailwayProjectId,
+    RailwayServiceId,
+    RailwayPublicDomain,
+    RailwayVolumeMountPath,
+    Dyno,
+    Render,
+    IsPullRequest,
+    FlyAppName,
+    Vercel,
+    VercelEnv,
+    Netlify,
+    Context,
+    KService,
+    KConfiguration,
+    CloudRunJob,
+    GaeService,
+    AwsLambdaFunctionName,
+    EcsContainerMetadataUriV4,
+    WebsiteSiteName,
+    KubernetesServiceHost,
+}
+
+const PLATFORM_VAR_COUNT: usize = PlatformVar::KubernetesServiceHost as usize + 1;
+
+impl PlatformVar {
+    pub(crate) const ALL: [PlatformVar; PLATFORM_VAR_COUNT] = [
+        PlatformVar::RailwayEnvironment,
+        PlatformVar::RailwayEnvironmentName,
+        PlatformVar::RailwayProjectId,
+        PlatformVar::RailwayServiceId,
+        PlatformVar::RailwayPublicDomain,
+        PlatformVar::RailwayVolumeMountPath,
+        PlatformVar::Dyno,
+        PlatformVar::Render,
+        PlatformVar::IsPullRequest,
+        PlatformVar::FlyAppName,
+        PlatformVar::Vercel,
+        PlatformVar::VercelEnv,
+        PlatformVar::Netlify,
+        PlatformVar::Context,
+        PlatformVar::KService,
+        PlatformVar::KConfiguration,
+        PlatformVar::CloudRunJob,
+        PlatformVar::GaeService,
+        PlatformVar::AwsLambdaFunctionName,
+        PlatformVar::EcsContainerMetadataUriV4,
+        PlatformVar::WebsiteSiteName,
+        PlatformVar::KubernetesServiceHost,
+    ];
+
+    pub(crate) const fn name(self) -> &'static str {
+        match self {
+            PlatformVar::RailwayEnvironment => "RAILWAY_ENVIRONMENT",
+            PlatformVar::RailwayEnvironmentName => "RAILWAY_ENVIRONMENT_NAME",
+            PlatformVar::RailwayProjectId => "RAILWAY_PROJECT_ID",
+            PlatformVar::RailwayServiceId => "RAILWAY_SERVICE_ID",
+            PlatformVar::RailwayPublicDomain => "RAILWAY_PUBLIC_DOMAIN",
+            PlatformVar::RailwayVolumeMountPath => "RAILWAY_VOLUME_MOUNT_PATH",
+            PlatformVar::Dyno => "DYNO",
+            PlatformVar::Render => "RENDER",
+            PlatformVar::IsPullRequest => "IS_PULL_REQUEST",
+            PlatformVar::FlyAppName => "FLY_APP_NAME",
+            PlatformVar::Vercel => "VERCEL",
+            PlatformVar::VercelEnv => "VERCEL_ENV",
+            PlatformVar::Netlify => "NETLIFY",
+            PlatformVar::Context => "CONTEXT",
+            PlatformVar::KService => "K_SERVICE",
+            PlatformVar::KConfiguration => "K_CONFIGURATION",
+            PlatformVar::CloudRunJob => "CLOUD_RUN_JOB",
+            PlatformVar::GaeService => "GAE_SERVICE",
+            PlatformVar::AwsLambdaFunctionName => "AWS_LAMBDA_FUNCTION_NAME",
+            PlatformVar::EcsContainerMetadataUriV4 => "ECS_CONTAINER_METADATA_URI_V4",
+            PlatformVar::WebsiteSiteName => "WEBSITE_SITE_NAME",
+            PlatformVar::KubernetesServiceHost => "KUBERNETES_SERVICE_HOST",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<PlatformVar> {
+        // Most keys of a real environment (PATH, HOME, ...) are rejected by
+        // the first byte, before any comparison of whole names.
+        let first = *name.as_bytes().first()?;
+        if !matches!(
+            first,
+            b'A' | b'C' | b'D' | b'E' | b'F' | b'G' | b'I' | b'K' | b'N' | b'R' | b'V' | b'W'
+        ) {
+            return None;
+        }
+        PlatformVar::ALL.into_iter().find(|var| var.name() == name)
+    }
+}
+
+/// The roles a variable plays; the app's policy names each one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum Role {
+    Debug,
+    LocalTest,
+    DatabaseUrl,
+    SecretKey,
+    AllowedHosts,
+    SiteUrl,
+}
+
+impl Role {
+    pub(crate) const ALL: [Role; 6] = [
+        Role::Debug,
+        Role::LocalTest,
+        Role::DatabaseUrl,
+        Role::SecretKey,
+        Role::AllowedHosts,
+        Role::SiteUrl,
+    ];
+}
+
+/// The variables one run of the checks reads, taken once.
+///
+/// Deliberately not `Debug`: it holds the raw secret and database URL.
+#[derive(Default)]
+pub(crate) struct Snapshot {
+    roles: [Value; 6],
+    platform: [Value; PLATFORM_VAR_COUNT],
+    /// One slot per variable the policy requires, in the policy's order.
+    required: Vec<Value>,
+}
+
+impl Snapshot {
+    /// Picks the variables the policy needs out of `vars`; later pairs win.
+    pub(crate) fn from_pairs<I, K, V>(policy: &Policy, vars: I) -> Snapshot
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: AsRef<OsStr>,
+        V: AsRef<OsStr>,
+    {
+        let mut snapshot = Snapshot {
+            required: vec![Value::Unset; policy.required().len()],
+            ..Snapshot::default()
+        };
+        for (key, value) in vars {
+            // A key that is not UTF-8 cannot be any variable guard reads.
+            let Some(key) = key.as_ref().to_str() else {
+                continue;
+            };
+            snapshot.offer(policy, key, value.as_ref());
+        }
+        snapshot
+    }
+
+    fn offer(&mut self, policy: &Policy, key: &str, raw: &OsStr) {
+        if let Some(var) = PlatformVar::from_name(key) {
+            self.platform[var as usize] = Value::read(raw);
+        }
+        for role in Role::ALL {
+            if policy.name_of(role) == key {
+                self.roles[role as usize] = Value::read(raw);
+            }
+        }
+        for (slot, name) in self.required.iter_mut().zip(policy.required()) {
+            if name.as_ref() == key {
+                *slot = Value::read(raw);
+            }
+        }
+    }
+
+    pub(crate) fn role(&self, role: Role) -> &Value {
+        &self.roles[role as usize]
+    }
+
+    pub(crate) fn platform(&self, var: PlatformVar) -> &Value {
+        &self.platform[var as usize]
+    }
+
+    pub(crate) fn platform_str(&self, var: PlatformVar) -> Option<&str> {
+        self.platform(var).as_str()
+    }
+
+    pub(crate) fn required(&self) -> &[Value] {
+        &self.required
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    fn not_utf8() -> std::ffi::OsString {
+        use std::os::unix::ffi::OsStringExt;
+        std::ffi::OsString::from_vec(vec![b't', 0xff, b'e'])
+    }
+
+    #[test]
+    fn unset_empty_and_whitespace_are_all_unset() {
+        for raw in ["", " ", "\t", " \n\t "] {
+            assert_eq!(Value::read(OsStr::new(raw)), Value::Unset, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn values_are_trimmed() {
+        assert_eq!(
+            Value::read(OsStr::new("  postgres://h/db \n")),
+            Value::Set("postgres://h/db".into())
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn non_utf8_is_kept_apart() {
+        assert!(matches!(Value::read(&not_utf8()), Value::NotUtf8));
+        assert_eq!(Value::read(&not_utf8()).flag(), Flag::NotUtf8);
+    }
+
+    #[test]
+    fn booleans_in_every_spelling_and_casing() {
+        let cases: &[(&str, Flag<'_>)] = &[
+            ("true", Flag::Set(true)),
+            ("True", Flag::Set(true)),
+            ("TRUE", Flag::Set(true)),
+            ("1", Flag::Set(true)),
+            ("yes", Flag::Set(true)),
+            ("YeS", Flag::Set(true)),
+            ("on", Flag::Set(true)),
+            ("ON", Flag::Set(true)),
+            (" true ", Flag::Set(true)),
+            ("false", Flag::Set(false)),
+            ("False", Flag::Set(false)),
+            ("0", Flag::Set(false)),
+            ("no", Flag::Set(false)),
+            ("NO", Flag::Set(false)),
+            ("off", Flag::Set(false)),
+            ("\tOff\n", Flag::Set(false)),
+            ("", Flag::Unset),
+            ("   ", Flag::Unset),
+            ("maybe", Flag::Invalid("maybe")),
+            ("t", Flag::Invalid("t")),
+            ("2", Flag::Invalid("2")),
+            ("tru e", Flag::Invalid("tru e")),
+            ("\"true\"", Flag::Invalid("\"true\"")),
+        ];
+        for (raw, expected) in cases {
+            assert_eq!(Value::read(OsStr::new(raw)).flag(), *expected, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn snapshot_picks_role_platform_and_required_variables() {
+        let policy = Policy::new()
+            .require("REDIS_URL")
+            .rename(crate::Variable::SecretKey, "SESSION_SECRET");
+        let snapshot = Snapshot::from_pairs(
+            &policy,
+            [
+                ("PATH", "/bin"),
+                ("SESSION_SECRET", " s3cr3t "),
+                ("SECRET_KEY", "ignored"),
+                ("RAILWAY_PROJECT_ID", "p"),
+                ("REDIS_URL", "redis://r"),
+                ("DEBUG", "1"),
+                ("DEBUG", "0"),
+            ],
+        );
+        assert_eq!(snapshot.role(Role::SecretKey).as_str(), Some("s3cr3t"));
+        assert_eq!(
+            snapshot.platform_str(PlatformVar::RailwayProjectId),
+            Some("p")
+        );
+        assert_eq!(snapshot.required()[0].as_str(), Some("redis://r"));
+        assert_eq!(
+            snapshot.role(Role::Debug).flag(),
+            Flag::Set(false),
+            "later pairs win"
+        );
+    }
+
+    #[test]
+    fn every_platform_variable_is_found_by_name() {
+        for var in PlatformVar::ALL {
+            assert_eq!(PlatformVar::from_name(var.name()), Some(var));
+        }
+        assert_eq!(PlatformVar::from_name("PORT"), None);
+        assert_eq!(PlatformVar::from_name(""), None);
+    }
+}
