@@ -9,7 +9,7 @@
 //!   Heroku, Render, Fly.io, Vercel, Netlify, Cloud Run, App Engine, AWS
 //!   Lambda, ECS, Azure App Service, Kubernetes), **or** `DEBUG` is not true.
 //! - In production, SQLite in any form, `LOCAL_TEST=true`, a missing or weak
-//!   `SECRET_KEY` and the other [checks](crate::checks) are errors.
+//!   `SECRET_KEY` and the other [`checks`] are errors.
 //! - Secrets never appear in any output: URLs are redacted, `SECRET_KEY` is
 //!   shown by length only.
 //!
