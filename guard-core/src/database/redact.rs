@@ -151,9 +151,11 @@ fn userinfo_password(
         raw[at + 1..]
             .split(['/', '?', '#', ';'])
             .next()
+            // Host characters, plus what an unresolved reference
+            // (`${{Postgres.PGHOST}}`) or an IDN host holds.
             .is_some_and(|host| {
                 host.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b".-_:,[]%".contains(&b))
+                    .all(|b| b.is_ascii_alphanumeric() || b".-_:,[]%${}".contains(&b) || b >= 0x80)
             })
     };
     let at = ats
