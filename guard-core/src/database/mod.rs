@@ -273,6 +273,8 @@ enum Shape {
     EzConnect,
     /// A file path: SQLite.
     Path,
+    /// go-sql-driver/mysql's DSN: `user:password@tcp(host:3306)/db`.
+    GoDsn,
 }
 
 impl DatabaseUrl {
@@ -306,8 +308,9 @@ impl DatabaseUrl {
         }
         let body = body_start(value);
         let redacted = redact::redact(value, body);
+        let oracle_driver = value[..body].to_ascii_lowercase().contains("oracle:");
         let (shape, backend, scheme) =
-            shape_of(&value[body..]).ok_or(DatabaseUrlError::NoScheme)?;
+            shape_of(&value[body..], oracle_driver).ok_or(DatabaseUrlError::NoScheme)?;
         // The redacted text keeps the prefix and everything up to the
         // password, so `body` is still the start of the connection part.
         let text = &redacted[body..];
@@ -331,6 +334,7 @@ impl DatabaseUrl {
             Shape::KeyValue => url.read_key_value(text),
             Shape::EzConnect => url.read_ez_connect(text),
             Shape::Path => url.database = Some(text.to_owned()),
+            Shape::GoDsn => url.read_go_dsn(text),
         }
         Ok(url)
     }
@@ -468,7 +472,14 @@ impl DatabaseUrl {
                 self.read_parameter(key.trim(), value.trim());
             }
         } else {
-            let parsed = Url::parse(&format!("{scheme_part}://{rest}")).map_err(malformed)?;
+            // `url` rejects a userinfo before an empty host, which libpq
+            // reads as the default socket (`postgresql://user@/db`).
+            let probe = if hosts.is_empty() {
+                format!("{scheme_part}://{tail}")
+            } else {
+                format!("{scheme_part}://{rest}")
+            };
+            let parsed = Url::parse(&probe).map_err(malformed)?;
             if let Some(host) = parsed.host_str().filter(|h| !h.is_empty()) {
                 let host = host.trim_start_matches('[').trim_end_matches(']');
                 if host.starts_with('/') || host.to_ascii_lowercase().starts_with("%2f") {
@@ -559,6 +570,27 @@ impl DatabaseUrl {
         if self.endpoints.is_empty() {
             // libpq without a host connects over the default unix socket.
             self.socket = true;
+        }
+    }
+
+    fn read_go_dsn(&mut self, text: &str) {
+        let address = text.rsplit_once('@').map_or(text, |(_, address)| address);
+        let Some((protocol, rest)) = address.split_once('(') else {
+            return;
+        };
+        let Some((target, after)) = rest.split_once(')') else {
+            return;
+        };
+        if protocol.eq_ignore_ascii_case("unix") {
+            self.socket = true;
+        } else if let Ok(endpoint) = parse_host_port(target) {
+            self.endpoints.push(endpoint);
+        }
+        let (path, query) = after.split_once('?').unwrap_or((after, ""));
+        let database = path.trim_start_matches('/');
+        self.database = (!database.is_empty()).then(|| database.to_owned());
+        for (key, value) in query.split('&').filter_map(|p| p.split_once('=')) {
+            self.read_parameter(key, value);
         }
     }
 
@@ -703,11 +735,11 @@ fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
 
 /// Decides the shape and family of a value (after any `jdbc:` prefix).
 /// `None` for a value with no scheme and no other recognisable shape.
-fn shape_of(body: &str) -> Option<(Shape, Backend, Option<String>)> {
+fn shape_of(body: &str, oracle_driver: bool) -> Option<(Shape, Backend, Option<String>)> {
     if body == ":memory:" {
         return Some((Shape::Path, Backend::Sqlite, None));
     }
-    if body.is_empty() || body.starts_with('@') {
+    if oracle_driver && (body.is_empty() || body.starts_with('@')) {
         // JDBC thin's `jdbc:oracle:thin:@//host:1521/service`.
         return Some((Shape::EzConnect, Backend::Oracle, Some("oracle".to_owned())));
     }
@@ -720,6 +752,9 @@ fn shape_of(body: &str) -> Option<(Shape, Backend, Option<String>)> {
     if is_ez_connect(body) {
         return Some((Shape::EzConnect, Backend::Oracle, None));
     }
+    if is_go_dsn(body) {
+        return Some((Shape::GoDsn, Backend::Mysql, None));
+    }
     if let Some(scheme) = scheme_of(body) {
         let backend = Backend::from_scheme(scheme);
         let lowered = Some(scheme.to_ascii_lowercase());
@@ -729,6 +764,10 @@ fn shape_of(body: &str) -> Option<(Shape, Backend, Option<String>)> {
         }
         let shape = if rest.starts_with("//") {
             Shape::Url
+        } else if backend == Backend::Unknown {
+            // `user:password@host/db` or `localhost:5432/db`: what looks
+            // like a scheme is a user or a host, and the scheme is missing.
+            return None;
         } else {
             Shape::Opaque
         };
@@ -776,6 +815,14 @@ fn is_ez_connect(body: &str) -> bool {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$' | b'#' | b'.'))
         && body[slash..].contains('@')
+}
+
+/// go-sql-driver/mysql: `[user[:password]@]tcp(host:port)/db` or `unix(/path)`.
+fn is_go_dsn(body: &str) -> bool {
+    let address = body.rsplit_once('@').map_or(body, |(_, address)| address);
+    ["tcp(", "unix("]
+        .iter()
+        .any(|protocol| starts_with_ignore_case(address, protocol))
 }
 
 fn is_path(body: &str) -> bool {

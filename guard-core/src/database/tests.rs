@@ -130,7 +130,22 @@ fn every_backend_family() {
         ),
         ("redis://cache:6379", Backend::Unknown),
         ("https://example.com", Backend::Unknown),
-        ("localhost:5432/app", Backend::Unknown),
+        (
+            "root:pw@tcp(db.example.com:3306)/shop?tls=true",
+            Backend::Mysql,
+        ),
+        (
+            "root@unix(/var/run/mysqld/mysqld.sock)/shop",
+            Backend::Mysql,
+        ),
+        (
+            "postgres://u:p@%2Fcloudsql%2Fproject%3Aregion%3Ainstance/db",
+            Backend::Postgresql,
+        ),
+        ("postgresql://uri-user@", Backend::Postgresql),
+        ("postgresql://[::1]:12345/db", Backend::Postgresql),
+        ("sqlite://", Backend::Sqlite),
+        ("sqlite://:memory:", Backend::Sqlite),
     ];
     for (raw, expected) in cases {
         assert_eq!(backend(raw), *expected, "{raw}");
@@ -165,6 +180,12 @@ fn invalid_values() {
         ),
         ("just-a-word", DatabaseUrlError::NoScheme),
         ("postgres", DatabaseUrlError::NoScheme),
+        ("localhost:5432/app", DatabaseUrlError::NoScheme),
+        (
+            "user:pass@db.example.com:5432/app",
+            DatabaseUrlError::NoScheme,
+        ),
+        ("jdbc:", DatabaseUrlError::NoScheme),
     ];
     for (raw, expected) in cases {
         assert_eq!(DatabaseUrl::classify(raw).as_ref(), Err(expected), "{raw}");
@@ -237,6 +258,26 @@ fn components_are_read_for_the_checks() {
     assert_eq!(url.endpoints()[0].host(), "db");
     assert_eq!(url.database(), Some("app"));
     assert_eq!(url.tls(), Tls::Disabled);
+
+    let url = DatabaseUrl::classify("root:pw@tcp(db.example.com:3306)/shop?tls=false").unwrap();
+    assert_eq!(url.endpoints()[0].host(), "db.example.com");
+    assert_eq!(url.endpoints()[0].port(), Some(3306));
+    assert_eq!(url.database(), Some("shop"));
+    assert_eq!(url.tls(), Tls::Disabled);
+    assert_eq!(
+        url.redacted(),
+        "root:***@tcp(db.example.com:3306)/shop?tls=false"
+    );
+    assert!(
+        DatabaseUrl::classify("root@unix(/run/mysqld.sock)/shop")
+            .unwrap()
+            .is_unix_socket()
+    );
+    assert!(
+        DatabaseUrl::classify("postgres://u:p@%2Fcloudsql%2Fp%3Ar%3Ai/db")
+            .unwrap()
+            .is_unix_socket()
+    );
 
     let url = DatabaseUrl::classify("scott/tiger@db.example.com:1521/orclpdb1").unwrap();
     assert_eq!(url.endpoints()[0].host(), "db.example.com");
