@@ -67,6 +67,34 @@ pub fn start(policy: Option<Policy>, startup: Startup) {
     }
 }
 
+/// The file of `#[production_safe(dotenv)]` (`.env`) or `dotenv = "PATH"`.
+pub struct DotenvFile(pub &'static str);
+
+/// Loading a `.env` file: implemented only with the `dotenv` feature, so
+/// without it the `dotenv` option fails to compile with this message,
+/// spanned on the option, rather than a missing-function error.
+#[diagnostic::on_unimplemented(
+    message = "the `dotenv` option of `#[production_safe]` needs guard-core's `dotenv` cargo feature",
+    label = "needs guard-core's `dotenv` feature",
+    note = "enable it in Cargo.toml: add `features = [\"dotenv\"]` to the guard-core dependency"
+)]
+pub trait LoadDotenv {
+    /// Loads the file (`load_dotenv`).
+    fn load(self);
+}
+
+#[cfg(feature = "dotenv")]
+impl LoadDotenv for DotenvFile {
+    fn load(self) {
+        load_dotenv(self.0);
+    }
+}
+
+/// What the `dotenv` option expands to, before `start`.
+pub fn load<F: LoadDotenv>(file: F) {
+    file.load();
+}
+
 /// Loads a `.env` file into the process environment before the checks,
 /// for local development; a missing file is not an error.
 ///

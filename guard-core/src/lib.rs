@@ -49,6 +49,11 @@ pub use platform::Platform;
 pub use policy::{Policy, Variable};
 pub use report::{GuardError, Report};
 
+#[cfg(feature = "macros")]
+#[cfg_attr(docsrs, doc(cfg(feature = "macros")))]
+#[doc(inline)]
+pub use guard_macros::production_safe;
+
 /// Checks the process environment with the default policy.
 ///
 /// Computed once per process: the first call reads the environment and

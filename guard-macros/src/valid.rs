@@ -1,0 +1,196 @@
+//! What parsing cannot see: the item is `main`, and the options make sense
+//! together. Each error is spanned on the offending token and says what is
+//! valid. Check ids and variable names are left to the compiler (see
+//! `expand.rs`): the macro keeps no copy of guard-core's catalog.
+
+use syn::{Error, Result};
+
+use crate::ast::{self, Args, MainFn, OptKind};
+
+/// The attribute's own name, to spot it applied twice.
+const NAME: &str = "production_safe";
+
+pub fn main_fn(main: &MainFn) -> Result<()> {
+    let mut errors = Errors::default();
+    if main.sig.ident != "main" {
+        errors.push(Error::new(
+            main.sig.ident.span(),
+            format!(
+                "#[production_safe] goes on `fn main` only, not on `fn {}`; \
+in other start-up code call `guard_core::validate()` and handle its result",
+                main.sig.ident
+            ),
+        ));
+    } else if !main.sig.inputs.is_empty() || main.sig.variadic.is_some() {
+        errors.push(Error::new(
+            ast::parameters_span(&main.sig),
+            "`main` takes no parameters: write `fn main()`; read arguments with `std::env::args()`",
+        ));
+    }
+    for attr in &main.attrs {
+        let applied_again = attr
+            .path()
+            .segments
+            .last()
+            .is_some_and(|segment| segment.ident == NAME);
+        if applied_again {
+            errors.push(Error::new_spanned(
+                attr,
+                "#[production_safe] is applied twice: keep one and put all options in it",
+            ));
+        }
+    }
+    errors.finish()
+}
+
+pub fn args(args: &Args) -> Result<()> {
+    let mut errors = Errors::default();
+    let mut seen: Vec<String> = Vec::new();
+    for opt in &args.options {
+        // `dotenv` and `dotenv = "PATH"` are the same option.
+        let name = opt.keyword.to_string();
+        if seen.contains(&name) {
+            errors.push(Error::new(
+                opt.keyword.span(),
+                format!("option `{name}` is given twice: give it once{}", list_hint(&opt.kind)),
+            ));
+        }
+        seen.push(name);
+        match &opt.kind {
+            OptKind::Require(names) => {
+                let mut required = Vec::new();
+                for lit in names {
+                    let name = lit.value();
+                    if let Err(message) = variable_name(&name) {
+                        errors.push(Error::new(lit.span(), message));
+                    } else if required.contains(&name) {
+                        errors.push(Error::new(
+                            lit.span(),
+                            format!("`{name}` is required twice: list it once"),
+                        ));
+                    }
+                    required.push(name);
+                }
+            }
+            OptKind::Allow(ids) => {
+                let mut allowed = Vec::new();
+                for id in ids {
+                    if allowed.contains(id) {
+                        errors.push(Error::new(
+                            id.span(),
+                            format!("`{id}` is allowed twice: list it once"),
+                        ));
+                    }
+                    allowed.push(id.clone());
+                }
+            }
+            OptKind::Rename(renames) => {
+                let mut variables = Vec::new();
+                let mut names = Vec::new();
+                for rename in renames {
+                    let name = rename.name.value();
+                    if variables.contains(&rename.variable) {
+                        errors.push(Error::new(
+                            rename.variable.span(),
+                            format!("`{}` is renamed twice: give it one name", rename.variable),
+                        ));
+                    }
+                    if let Err(message) = variable_name(&name) {
+                        errors.push(Error::new(rename.name.span(), message));
+                    } else if names.contains(&name) {
+                        errors.push(Error::new(
+                            rename.name.span(),
+                            format!("two variables are renamed to `{name}`: give each its own name"),
+                        ));
+                    }
+                    variables.push(rename.variable.clone());
+                    names.push(name);
+                }
+            }
+            OptKind::Dotenv(Some(path)) if path.value().trim().is_empty() => {
+                errors.push(Error::new(
+                    path.span(),
+                    "the .env path is empty: write `dotenv` for `.env`, or `dotenv = \"PATH\"`",
+                ));
+            }
+            OptKind::Dotenv(_)
+            | OptKind::NoDatabase
+            | OptKind::NoSecret
+            | OptKind::Quiet
+            | OptKind::Exit => {}
+        }
+    }
+    errors.finish()
+}
+
+fn list_hint(kind: &OptKind) -> &'static str {
+    match kind {
+        OptKind::Require(_) => ", with every name in it: `require(\"A\", \"B\")`",
+        OptKind::Allow(_) => ", with every id in it: `allow(id_a, id_b)`",
+        OptKind::Rename(_) => ", with every rename in it: `rename(A = \"X\", B = \"Y\")`",
+        _ => "",
+    }
+}
+
+/// A name the process environment can hold: not empty, no `=`, no NUL
+/// (`std::env::set_var` panics on those, and no platform can set them).
+fn variable_name(name: &str) -> std::result::Result<(), String> {
+    if name.is_empty() {
+        Err("the variable name is empty: write its name, e.g. `\"REDIS_URL\"`".to_owned())
+    } else if name.contains('=') {
+        Err(format!(
+            "`{}` is not a variable name: a name cannot contain `=`; write the name alone, e.g. `\"{}\"`",
+            name.escape_debug(),
+            name.split('=').next().unwrap_or_default().escape_debug()
+        ))
+    } else if name.contains('\0') {
+        Err(format!(
+            "`{}` is not a variable name: a name cannot contain a NUL character",
+            name.escape_debug()
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// Every error found, reported together.
+#[derive(Default)]
+struct Errors(Option<Error>);
+
+impl Errors {
+    fn push(&mut self, error: Error) {
+        match &mut self.0 {
+            Some(first) => first.combine(error),
+            None => self.0 = Some(error),
+        }
+    }
+
+    fn finish(self) -> Result<()> {
+        self.0.map_or(Ok(()), Err)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::variable_name;
+
+    #[test]
+    fn variable_names() {
+        let cases = [
+            ("plain", "REDIS_URL", true),
+            ("lowercase", "redis_url", true),
+            ("empty", "", false),
+            ("with equals", "REDIS_URL=redis://", false),
+            ("with nul", "REDIS\0URL", false),
+        ];
+        for (case, name, valid) in cases {
+            assert_eq!(variable_name(name).is_ok(), valid, "{case}");
+        }
+    }
+
+    #[test]
+    fn equals_hint_names_the_variable_alone() {
+        let message = variable_name("REDIS_URL=redis://").unwrap_err();
+        assert!(message.contains("`\"REDIS_URL\"`"), "{message}");
+    }
+}

@@ -1,0 +1,8 @@
+//! A sync `main`.
+
+use guard_core::production_safe;
+
+#[production_safe]
+fn main() {
+    println!("BODY RAN");
+}
