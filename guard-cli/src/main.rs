@@ -75,7 +75,14 @@ Exit status: 0 classified, 78 the value cannot be used as a connection string,
 /// SECRET_KEY (and more) are fit for production, reports every problem at
 /// once with where to fix it, and exits non-zero when it is not.
 #[derive(Debug, Parser)]
-#[command(name = "guard", version, after_help = ROOT_AFTER_HELP)]
+// A bare `guard` is a usage error whose first line says so, not the help
+// text (clap's default for a required subcommand).
+#[command(
+    name = "guard",
+    version,
+    after_help = ROOT_AFTER_HELP,
+    arg_required_else_help = false
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

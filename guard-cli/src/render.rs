@@ -4,7 +4,7 @@
 use std::io::IsTerminal;
 
 use anstyle::{AnsiColor, Style};
-use guard_core::{DatabaseUrl, Finding, Platform, Report};
+use guard_core::{Backend, DatabaseUrl, Finding, Platform, Report};
 use serde_json::{Value, json};
 
 /// Whether to colour text written to standard output: only on a terminal,
@@ -95,10 +95,14 @@ pub fn classify_json(url: &DatabaseUrl) -> Value {
 /// The text form of a classified connection string.
 pub fn classify_text(url: &DatabaseUrl) -> String {
     let backend = url.backend();
+    let name = if backend == Backend::Unknown {
+        "no database guard knows"
+    } else {
+        backend.name()
+    };
     let mut text = format!(
-        "backend:  {} ({})\nurl:      {}",
+        "backend:  {} ({name})\nurl:      {}",
         backend.id(),
-        backend.name(),
         url.redacted()
     );
     if !url.endpoints().is_empty() {
