@@ -1,0 +1,9 @@
+//! `#[actix_rt::main]` below `#[production_safe]`.
+
+use guard_core::production_safe;
+
+#[production_safe]
+#[actix_rt::main]
+async fn main() {
+    println!("BODY RAN");
+}

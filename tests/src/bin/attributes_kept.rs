@@ -1,0 +1,13 @@
+//! Other attributes, outer and inner, around `#[production_safe]` are kept
+//! in order: the `allow`s below silence lints the body would raise.
+
+use guard_core::production_safe;
+
+#[allow(unused_variables)]
+#[production_safe]
+#[allow(clippy::let_unit_value)]
+fn main() {
+    #![allow(unused_mut)]
+    let mut unused = ();
+    println!("BODY RAN");
+}

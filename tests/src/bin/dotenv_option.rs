@@ -1,0 +1,8 @@
+//! `dotenv`: `.env` in the working directory is loaded before the checks.
+
+use guard_core::production_safe;
+
+#[production_safe(dotenv)]
+fn main() {
+    println!("BODY RAN");
+}

@@ -1,0 +1,8 @@
+//! `dotenv = "PATH"`: that file is loaded before the checks.
+
+use guard_core::production_safe;
+
+#[production_safe(dotenv = "config/app.env")]
+fn main() {
+    println!("BODY RAN");
+}

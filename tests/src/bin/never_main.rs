@@ -1,0 +1,9 @@
+//! `main` returning `!`.
+
+use guard_core::production_safe;
+
+#[production_safe]
+fn main() -> ! {
+    println!("BODY RAN");
+    std::process::exit(0)
+}

@@ -1,0 +1,8 @@
+//! An app with no database and nothing to sign.
+
+use guard_core::production_safe;
+
+#[production_safe(no_database, no_secret)]
+fn main() {
+    println!("BODY RAN");
+}

@@ -1,0 +1,159 @@
+//! The attribute's options, run as child processes.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{
+    FIT, FIT_SECRET, MISFIT, MISFIT_VARIABLES, REPORT_HEADER, STARTUP_LINE, assert_no_secret,
+    assert_panicked, assert_refuses, assert_starts, run, run_in,
+};
+
+const OPTIONS: &str = env!("CARGO_BIN_EXE_options");
+
+/// `FIT` with the options app's names: `SESSION_SECRET` and `REDIS_URL`.
+fn options_env<'a>(extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut env = vec![
+        ("RAILWAY_ENVIRONMENT_NAME", "production"),
+        (
+            "DATABASE_URL",
+            "postgresql://postgres:hunter2pw@postgres.railway.internal:5432/railway",
+        ),
+        ("SESSION_SECRET", FIT_SECRET),
+        ("REDIS_URL", "redis://redis.railway.internal:6379"),
+    ];
+    env.extend_from_slice(extra);
+    env
+}
+
+#[test]
+fn options_fit_environment_starts() {
+    let run = run(OPTIONS, &options_env(&[]));
+    assert_starts(&run);
+}
+
+#[test]
+fn require_names_the_missing_variable() {
+    let env: Vec<_> = options_env(&[])
+        .into_iter()
+        .filter(|(name, _)| *name != "REDIS_URL")
+        .collect();
+    let run = run(OPTIONS, &env);
+    assert_refuses(&run, &["REDIS_URL"]);
+    assert!(run.stderr.contains("[required_variable_missing]"), "{}", run.stderr);
+}
+
+#[test]
+fn rename_reads_and_names_the_app_s_variable() {
+    // SECRET_KEY is not what this app reads: SESSION_SECRET is.
+    let env: Vec<_> = options_env(&[("SECRET_KEY", FIT_SECRET)])
+        .into_iter()
+        .filter(|(name, _)| *name != "SESSION_SECRET")
+        .collect();
+    let run = run(OPTIONS, &env);
+    assert_refuses(&run, &["SESSION_SECRET"]);
+    assert!(!run.stderr.contains("❌ SECRET_KEY"), "{}", run.stderr);
+}
+
+#[test]
+fn allowed_check_is_listed_and_does_not_block() {
+    let env = [
+        ("RAILWAY_ENVIRONMENT_NAME", "production"),
+        ("DATABASE_URL", "postgresql://postgres:hunter2pw@localhost:5432/railway"),
+        ("SESSION_SECRET", FIT_SECRET),
+        ("REDIS_URL", "redis://redis.railway.internal:6379"),
+    ];
+    let run = run(OPTIONS, &env);
+    assert_starts(&run);
+    assert!(run.stderr.contains("database_host_local"), "{}", run.stderr);
+    assert_no_secret(&run);
+}
+
+#[test]
+fn no_database_no_secret_reads_neither() {
+    let bin = env!("CARGO_BIN_EXE_no_database_no_secret");
+    let run = run(bin, &[("RAILWAY_ENVIRONMENT_NAME", "production")]);
+    assert!(run.status.success(), "{}", run.output());
+    assert!(run.body_ran());
+
+    let run = common::run(bin, &[("RAILWAY_ENVIRONMENT_NAME", "production"), ("DEBUG", "true")]);
+    assert_refuses(&run, &["DEBUG"]);
+}
+
+#[test]
+fn quiet_prints_nothing_on_success_and_the_report_on_failure() {
+    let bin = env!("CARGO_BIN_EXE_quiet");
+    let run = run(bin, FIT);
+    assert!(run.body_ran(), "{}", run.output());
+    assert_eq!(run.stderr, "");
+
+    let run = common::run(bin, MISFIT);
+    assert_refuses(&run, MISFIT_VARIABLES);
+}
+
+#[test]
+fn exit_prints_the_report_and_exits_78_without_a_panic() {
+    for bin in [env!("CARGO_BIN_EXE_exit_option"), env!("CARGO_BIN_EXE_exit_option_async")] {
+        let run = run(bin, MISFIT);
+        assert_refuses(&run, MISFIT_VARIABLES);
+        assert_eq!(run.status.code(), Some(78), "{}", run.output());
+        assert!(run.stderr.starts_with(REPORT_HEADER), "{}", run.stderr);
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+
+        assert_starts(&common::run(bin, FIT));
+    }
+}
+
+#[test]
+fn without_exit_the_failure_is_a_panic() {
+    assert_panicked(&run(env!("CARGO_BIN_EXE_options"), MISFIT));
+}
+
+/// A fresh directory for one test's `.env` files.
+fn scratch_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("guard-tests-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(dir.join("config")).expect("scratch dir");
+    dir
+}
+
+fn fit_dotenv() -> String {
+    FIT.iter().map(|(name, value)| format!("{name}={value}\n")).collect()
+}
+
+#[test]
+fn dotenv_loads_dot_env_before_the_checks() {
+    let bin = env!("CARGO_BIN_EXE_dotenv_option");
+    let dir = scratch_dir("dotenv");
+    std::fs::write(dir.join(".env"), fit_dotenv()).expect(".env written");
+
+    let run = run_in(bin, &[], Some(&dir));
+    assert_starts(&run);
+
+    // A variable already set wins over the file.
+    let run = run_in(bin, &[("DATABASE_URL", "sqlite:db.sqlite3")], Some(&dir));
+    assert_refuses(&run, &["DATABASE_URL"]);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn dotenv_without_a_file_checks_the_environment_alone() {
+    let bin = env!("CARGO_BIN_EXE_dotenv_option");
+    let dir = scratch_dir("no-dotenv");
+    assert_starts(&run_in(bin, FIT, Some(&dir)));
+    assert_refuses(&run_in(bin, &[], Some(&dir)), &["DATABASE_URL"]);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn dotenv_path_loads_that_file() {
+    let bin = env!("CARGO_BIN_EXE_dotenv_path");
+    let dir = scratch_dir("dotenv-path");
+    std::fs::write(dir.join("config/app.env"), fit_dotenv()).expect("app.env written");
+    // `.env` is not the file asked for.
+    std::fs::write(dir.join(".env"), "DATABASE_URL=sqlite:db.sqlite3\n").expect(".env written");
+
+    let run = run_in(bin, &[], Some(&dir));
+    assert_starts(&run);
+    assert!(run.stderr.contains(STARTUP_LINE));
+    std::fs::remove_dir_all(&dir).ok();
+}
