@@ -1,0 +1,164 @@
+//! `guard classify`: backend family and redacted URL, from the
+//! environment, `--url`, or standard input.
+
+mod common;
+
+use common::{guard, guard_with_stdin};
+
+const URL: &str = "postgresql://postgres:Zq7vN2pK9xR4tW8m@postgres.railway.internal:5432/railway";
+const REDACTED: &str = "postgresql://postgres:***@postgres.railway.internal:5432/railway";
+
+#[test]
+fn classifies_database_url_from_the_environment() {
+    let run = guard(&["classify"], &[("DATABASE_URL", URL)]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout
+            .starts_with("backend:  postgresql (PostgreSQL)\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(&format!("url:      {REDACTED}\n")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("hosts:    postgres.railway.internal:5432")
+    );
+    assert!(run.stdout.contains("database: railway"));
+}
+
+#[test]
+fn classifies_another_variable_with_var() {
+    let run = guard(
+        &["classify", "--var", "PRIMARY_DB"],
+        &[("PRIMARY_DB", "mysql://u:pw@db/shop")],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout.starts_with("backend:  mysql (MySQL)"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn classifies_url_and_stdin_alike() {
+    let from_flag = guard(&["classify", "--url", URL], &[]);
+    let from_stdin = guard_with_stdin(&["classify", "--stdin"], &[], &format!("{URL}\n"));
+    let from_dash = guard_with_stdin(&["classify", "-"], &[], URL);
+    assert_eq!(from_flag.code, 0, "{from_flag:?}");
+    assert_eq!(from_flag.stdout, from_stdin.stdout);
+    assert_eq!(from_flag.stdout, from_dash.stdout);
+}
+
+#[test]
+fn stdin_wins_over_the_environment() {
+    let run = guard_with_stdin(
+        &["classify", "-"],
+        &[("DATABASE_URL", URL)],
+        "sqlite:///app/db.sqlite3\n",
+    );
+    assert!(
+        run.stdout.starts_with("backend:  sqlite (SQLite)"),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn sqlite_forms_are_sqlite() {
+    for url in [
+        "sqlite:///app/db.sqlite3",
+        "db.sqlite3",
+        "sqlite::memory:",
+        "file:app.db",
+    ] {
+        let json = guard(&["classify", "--url", url, "--format", "json"], &[]);
+        assert_eq!(json.code, 0, "{url}");
+        assert_eq!(json.json()["backend"], "sqlite", "{url}");
+    }
+}
+
+#[test]
+fn json_carries_backend_url_and_hosts() {
+    let run = guard(&["classify", "--url", URL, "--format", "json"], &[]);
+    assert_eq!(run.code, 0);
+    let json = run.json();
+    assert_eq!(json["backend"], "postgresql");
+    assert_eq!(json["name"], "PostgreSQL");
+    assert_eq!(json["url"], REDACTED);
+    assert_eq!(json["hosts"][0]["host"], "postgres.railway.internal");
+    assert_eq!(json["hosts"][0]["port"], 5432);
+    assert_eq!(json["database"], "railway");
+}
+
+#[test]
+fn an_unknown_scheme_is_classified_as_unknown() {
+    let run = guard(&["classify", "--url", "redis://cache:6379"], &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout.starts_with("backend:  unknown"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn an_invalid_url_exits_78_with_a_clear_message() {
+    let run = guard(
+        &["classify"],
+        &[("DATABASE_URL", "${{Postgres.DATABASE_URL}}")],
+    );
+    assert_eq!(run.code, 78, "{run:?}");
+    assert_eq!(run.stdout, "");
+    let first = run.stderr.lines().next().unwrap();
+    assert!(
+        first.starts_with("error: the connection string from DATABASE_URL"),
+        "{first}"
+    );
+    assert!(
+        first.contains("unresolved reference `${{Postgres.DATABASE_URL}}`"),
+        "{first}"
+    );
+
+    let json = guard(
+        &[
+            "classify",
+            "--url",
+            "\"postgres://u:pw@db/app\"",
+            "--format",
+            "json",
+        ],
+        &[],
+    );
+    assert_eq!(json.code, 78);
+    let value = json.json();
+    assert_eq!(value["backend"], serde_json::Value::Null);
+    assert!(
+        value["error"].as_str().unwrap().contains("quotes"),
+        "{value:#}"
+    );
+    assert_eq!(value["url"], "postgres://u:***@db/app");
+}
+
+#[test]
+fn nothing_to_classify_is_a_usage_error() {
+    let unset = guard(&["classify"], &[]);
+    assert_eq!(unset.code, 2);
+    assert!(
+        unset.stderr.starts_with("error: DATABASE_URL is not set"),
+        "{unset:?}"
+    );
+
+    let empty = guard_with_stdin(&["classify", "--stdin"], &[], "\n");
+    assert_eq!(empty.code, 2);
+    assert!(
+        empty.stderr.starts_with("error: no connection string"),
+        "{empty:?}"
+    );
+
+    let bad = guard(&["classify", "+"], &[]);
+    assert_eq!(bad.code, 2, "{bad:?}");
+}

@@ -1,0 +1,96 @@
+//! Text output is guard-core's own report, coloured only on a terminal and
+//! never with `NO_COLOR`.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{FIT, INCIDENT, guard, with};
+
+#[test]
+fn misconfigured_text_is_the_librarys_report() {
+    let err = guard_core::validate_env(INCIDENT.iter().copied()).unwrap_err();
+    let run = guard(&["check"], INCIDENT);
+    assert_eq!(run.stdout, format!("{err}\n"));
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn fit_text_is_the_startup_line_with_warnings() {
+    let env = with(FIT, &[("ALLOWED_HOSTS", "*")]);
+    let report = guard_core::validate_env(env.iter().copied()).unwrap();
+    let run = guard(&["check"], &env);
+    assert_eq!(run.stdout, format!("{report:#}\n"));
+    assert!(
+        run.stdout
+            .starts_with("✅ Using PostgreSQL database from DATABASE_URL\n  ⚠️")
+    );
+}
+
+#[test]
+fn allowed_and_required_reach_the_library_policy() {
+    let env = with(FIT, &[("DATABASE_URL", "sqlite:////data/app.db")]);
+    let policy = guard_core::Policy::new()
+        .allow(guard_core::Check::SqliteInProduction)
+        .require("REDIS_URL");
+    let err = policy.validate_env(env.iter().copied()).unwrap_err();
+    let run = guard(
+        &[
+            "check",
+            "--allow",
+            "sqlite_in_production",
+            "--require",
+            "REDIS_URL",
+        ],
+        &env,
+    );
+    assert_eq!(run.code, 78);
+    assert_eq!(run.stdout, format!("{err}\n"));
+}
+
+#[test]
+fn piped_output_has_no_colour() {
+    for env in [INCIDENT, FIT] {
+        let run = guard(&["check"], env);
+        assert!(!run.stdout.contains('\x1b'), "{run:?}");
+    }
+}
+
+/// Runs `guard ARGS` on a pseudo-terminal through util-linux `script`,
+/// or returns `None` where `script` is not installed.
+fn on_a_terminal(args: &str, no_color: bool) -> Option<String> {
+    let script = ["/usr/bin/script", "/bin/script"]
+        .into_iter()
+        .find(|p| Path::new(p).exists())?;
+    let command = format!("{} {args}", env!("CARGO_BIN_EXE_guard"));
+    let mut child = Command::new(script);
+    child
+        .args(["-qec", &command, "/dev/null"])
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .envs(INCIDENT.iter().copied());
+    if no_color {
+        child.env("NO_COLOR", "1");
+    }
+    let output = child.output().ok()?;
+    Some(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+#[test]
+fn a_terminal_gets_colour_unless_no_color_is_set() {
+    let Some(coloured) = on_a_terminal("check", false) else {
+        eprintln!("skipped: util-linux `script` is not installed");
+        return;
+    };
+    assert!(coloured.contains("\x1b["), "{coloured:?}");
+    assert!(coloured.contains("🚨 PRODUCTION ENVIRONMENT MISCONFIGURATION DETECTED:"));
+    assert!(coloured.contains("❌ DEBUG=True (MUST be False in production)"));
+
+    let plain = on_a_terminal("check", true).unwrap();
+    assert!(!plain.contains('\x1b'), "{plain:?}");
+    assert!(plain.contains("❌ DEBUG=True (MUST be False in production)"));
+
+    let json = on_a_terminal("check --format json", false).unwrap();
+    assert!(!json.contains('\x1b'), "JSON is never coloured: {json:?}");
+}
