@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use guard_core::{Check, DatabaseUrl, Policy, UnknownCheck};
+use guard_core::{Check, DatabaseUrl, Policy, UnknownCheck, Variable};
 
 /// Fit to start: no error (warnings allowed).
 const EXIT_FIT: u8 = 0;
@@ -27,7 +27,7 @@ Examples:
   guard check --env-file examples/env/incident.env
   guard check --env-file .env --env-file .env.production --format json
   guard explain sqlite_in_production
-  printf '%s\\n' \"$DATABASE_URL\" | guard classify -
+  guard classify -                              classify a pasted URL, kept out of history
 
 Exit status: 0 fit to start (warnings allowed), 78 misconfigured (EX_CONFIG),
 2 usage error, unknown check id or unreadable file.";
@@ -47,6 +47,9 @@ Examples:
   # Run SQLite on a persistent volume deliberately:
   guard check --allow sqlite_in_production
 
+  # An app that names its secret SESSION_SECRET and has no database:
+  guard check --rename SECRET_KEY=SESSION_SECRET --no-database
+
 Production = a hosting platform is detected (RAILWAY_ENVIRONMENT, DYNO, ...)
 or DEBUG is not true. `guard explain` lists every check.
 
@@ -62,7 +65,8 @@ const CLASSIFY_AFTER_HELP: &str = "\
 Examples:
   guard classify                               DATABASE_URL from the environment
   guard classify --url 'sqlite:///app/db.sqlite3'
-  printf '%s\\n' \"$DATABASE_URL\" | guard classify -    keeps the URL out of shell history
+  guard classify -                             paste the URL, press Enter: it stays
+                                               out of shell history
 
 Passwords and secret parameters are always shown as ***.
 
@@ -119,6 +123,19 @@ struct CheckArgs {
     #[arg(long, value_name = "VAR", value_parser = parse_variable_name)]
     require: Vec<String>,
 
+    /// Read one of guard's variables under the app's own name, e.g.
+    /// SECRET_KEY=SESSION_SECRET. Repeatable.
+    #[arg(long, value_name = "VAR=NAME", value_parser = parse_rename)]
+    rename: Vec<(Variable, String)>,
+
+    /// The app has no database: no check reads DATABASE_URL.
+    #[arg(long)]
+    no_database: bool,
+
+    /// The app signs nothing: no check reads SECRET_KEY.
+    #[arg(long)]
+    no_secret: bool,
+
     /// Output format. JSON goes to stdout and nothing else does.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -164,7 +181,7 @@ struct ClassifyArgs {
 /// How to print the result.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
-    /// The report as guard-core writes it, for people.
+    /// The report, for people.
     Text,
     /// One JSON object on stdout, for machines.
     Json,
@@ -172,6 +189,25 @@ enum Format {
 
 fn parse_check(id: &str) -> Result<Check, UnknownCheck> {
     id.parse()
+}
+
+fn parse_rename(pair: &str) -> Result<(Variable, String), String> {
+    let names = || {
+        Variable::ALL
+            .iter()
+            .map(|v| v.default_name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (from, to) = pair
+        .split_once('=')
+        .ok_or_else(|| "expected VAR=NAME, e.g. SECRET_KEY=SESSION_SECRET".to_owned())?;
+    let variable = Variable::ALL
+        .iter()
+        .copied()
+        .find(|v| v.default_name().eq_ignore_ascii_case(from.trim()))
+        .ok_or_else(|| format!("`{from}` is none of guard's variables: {}", names()))?;
+    Ok((variable, parse_variable_name(to.trim())?))
 }
 
 fn parse_variable_name(name: &str) -> Result<String, String> {
@@ -208,6 +244,15 @@ fn check(args: CheckArgs) -> Result<u8, UsageError> {
     }
     for name in args.require {
         policy = policy.require(name);
+    }
+    for (variable, name) in args.rename {
+        policy = policy.rename(variable, name);
+    }
+    if args.no_database {
+        policy = policy.no_database();
+    }
+    if args.no_secret {
+        policy = policy.no_secret();
     }
     let result = if args.env_files.is_empty() {
         policy.validate()
