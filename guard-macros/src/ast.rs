@@ -226,6 +226,31 @@ impl Parse for MainFn {
 }
 
 impl MainFn {
+    pub fn has_parameters(&self) -> bool {
+        !self.sig.inputs.is_empty() || self.sig.variadic.is_some()
+    }
+
+    /// On `main(args: T)`, the error path's item: `fn main()` whose body
+    /// binds each parameter to a diverging value, so the body still type
+    /// checks and the macro's error is the only one (rustc's own "`main`
+    /// function has wrong type" would follow it).
+    pub fn without_parameters(mut self) -> TokenStream {
+        let bindings: Vec<TokenStream> = std::mem::take(&mut self.sig.inputs)
+            .into_iter()
+            .filter_map(|input| match input {
+                syn::FnArg::Typed(syn::PatType { pat, ty, .. }) => {
+                    Some(quote::quote!(let #pat: #ty = ::core::unreachable!();))
+                }
+                syn::FnArg::Receiver(_) => None,
+            })
+            .collect();
+        self.sig.variadic = None;
+        self.sig.inputs = Punctuated::new();
+        let mut tokens = quote::quote!(#[allow(unreachable_code, unused_variables)]);
+        tokens.extend(self.with_first_statement(bindings.into_iter().collect()));
+        tokens
+    }
+
     /// The fn with `first` as its first statement, everything else as it
     /// came: attributes in order, signature, inner attributes, body.
     pub fn with_first_statement(&self, first: TokenStream) -> TokenStream {

@@ -18,6 +18,10 @@ pub fn production_safe(args: TokenStream, item: TokenStream) -> TokenStream {
         Err(error) => return with_error(item, error),
     };
     if let Err(error) = valid::main_fn(&main).and(valid::args(&args)) {
+        if main.sig.ident == "main" && main.has_parameters() {
+            // rustc would add its own "`main` function has wrong type".
+            return with_error(main.without_parameters(), error);
+        }
         return with_error(item, error);
     }
     main.with_first_statement(first_statement(&args))
@@ -44,8 +48,11 @@ fn first_statement(args: &Args) -> TokenStream {
             OptKind::Allow(ids) => {
                 // A path the compiler resolves, ending in the user's own
                 // ident: an unknown id is rustc's error at the user's
-                // span, with its "a similar name exists" hint.
-                policy.extend(ids.iter().map(|id| quote!(.allow(#door::checks::#id))));
+                // span, with its "a similar name exists" hint. The path is
+                // guard-core's public `checks` module, not the door's
+                // re-export, so that error names a module the user can
+                // look up.
+                policy.extend(ids.iter().map(|id| quote!(.allow(::guard_core::checks::#id))));
             }
             OptKind::Rename(renames) => {
                 policy.extend(renames.iter().map(|rename| {

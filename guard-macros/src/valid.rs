@@ -21,7 +21,7 @@ in other start-up code call `guard_core::validate()` and handle its result",
                 main.sig.ident
             ),
         ));
-    } else if !main.sig.inputs.is_empty() || main.sig.variadic.is_some() {
+    } else if main.has_parameters() {
         errors.push(Error::new(
             ast::parameters_span(&main.sig),
             "`main` takes no parameters: write `fn main()`; read arguments with `std::env::args()`",

@@ -1,0 +1,6 @@
+// One #[production_safe] per `main`, with all its options.
+use guard_core::production_safe;
+
+#[production_safe(quiet)]
+#[production_safe(exit)]
+fn main() {}

@@ -1,0 +1,9 @@
+// #[production_safe] goes on `fn main`, not on a struct.
+use guard_core::production_safe;
+
+#[production_safe]
+struct Config;
+
+fn main() {
+    let _ = Config;
+}
