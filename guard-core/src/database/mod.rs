@@ -301,13 +301,18 @@ impl DatabaseUrl {
         if is_quoted(value) {
             return Err(DatabaseUrlError::Quoted);
         }
-        if let Some(reference) = unresolved_reference(value) {
-            return Err(DatabaseUrlError::UnresolvedReference {
-                reference: reference.to_owned(),
-            });
-        }
         let body = body_start(value);
         let redacted = redact::redact(value, body);
+        if let Some(raw_reference) = unresolved_reference(value) {
+            // Shown from the redacted text: a `${` inside a password would
+            // otherwise carry the rest of the password into the message.
+            let reference = match unresolved_reference(&redacted) {
+                Some(reference) => reference.to_owned(),
+                None if raw_reference.starts_with("${{") => "${{***}}".to_owned(),
+                None => "${***}".to_owned(),
+            };
+            return Err(DatabaseUrlError::UnresolvedReference { reference });
+        }
         let oracle_driver = value[..body].to_ascii_lowercase().contains("oracle:");
         let (shape, backend, scheme) =
             shape_of(&value[body..], oracle_driver).ok_or(DatabaseUrlError::NoScheme)?;

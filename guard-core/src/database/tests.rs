@@ -178,6 +178,20 @@ fn invalid_values() {
                 reference: "${DATABASE_URL}".into(),
             },
         ),
+        (
+            // Found by the property tests: the reference was read from the
+            // raw text and ran on through the password.
+            "postgres://app_user:${@@@@@postgres.railway.internal/shop",
+            DatabaseUrlError::UnresolvedReference {
+                reference: "${***}".into(),
+            },
+        ),
+        (
+            "postgres://u:${{Postgres.PGPASSWORD}}@db.railway.internal/app",
+            DatabaseUrlError::UnresolvedReference {
+                reference: "${{***}}".into(),
+            },
+        ),
         ("just-a-word", DatabaseUrlError::NoScheme),
         ("postgres", DatabaseUrlError::NoScheme),
         ("localhost:5432/app", DatabaseUrlError::NoScheme),
