@@ -139,9 +139,11 @@ fn userinfo_password(
     body: usize,
     secret_values: &[Range<usize>],
 ) -> Option<Range<usize>> {
+    // Only a `://` after a scheme starts an authority: one inside an
+    // EZConnect password (`scott/a://b@host`) does not.
     let (start, url_form) = match raw[body..].find("://") {
-        Some(n) => (body + n + 3, true),
-        None => (body, false),
+        Some(n) if is_scheme(&raw[body..body + n]) => (body + n + 3, true),
+        _ => (body, false),
     };
     let rest = &raw[start..];
     let ats: Vec<usize> = rest.match_indices('@').map(|(n, _)| start + n).collect();
@@ -179,6 +181,14 @@ fn userinfo_password(
     };
     let password = start + separator + 1..at;
     (!password.is_empty()).then_some(password)
+}
+
+/// A URL scheme: a letter, then letters, digits, `+`, `-`, `.` or `_`
+/// (SQLAlchemy's `oracle+cx_oracle`).
+fn is_scheme(text: &str) -> bool {
+    let mut bytes = text.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
+        && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.' | b'_'))
 }
 
 fn mask(raw: &str, mut ranges: Vec<Range<usize>>) -> String {
@@ -258,6 +268,16 @@ mod tests {
                 "mongodb://u:***@h1:27017,h2:27017/db?replicaSet=rs",
             ),
             ("sqlite:///data/app.db", "sqlite:///data/app.db"),
+            // Found by the property tests: a `://` inside an EZConnect
+            // password was taken for the end of a scheme.
+            (
+                "scott/\\://@@@db.example.com:1521/orcl",
+                "scott/***@db.example.com:1521/orcl",
+            ),
+            (
+                "jdbc:oracle:thin:scott/a://b@h:1521:orcl",
+                "jdbc:oracle:thin:scott/***@h:1521:orcl",
+            ),
         ];
         for (raw, expected) in cases {
             let body = if raw.starts_with("jdbc:oracle:thin:") {
