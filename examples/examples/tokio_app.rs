@@ -15,6 +15,8 @@ use guard_core::production_safe;
 #[tokio::main]
 #[production_safe]
 async fn main() {
-    let served = tokio::spawn(async { "serving requests" }).await.expect("the task runs");
+    let served = tokio::spawn(async { "serving requests" })
+        .await
+        .expect("the task runs");
     println!("{served}");
 }

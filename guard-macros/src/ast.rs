@@ -57,7 +57,12 @@ impl Parse for Opt {
     fn parse(input: ParseStream) -> Result<Self> {
         let keyword = match input.parse::<Ident>() {
             Ok(keyword) => keyword,
-            Err(_) => return Err(unexpected(input, format!("expected an option: one of {OPTIONS}"))),
+            Err(_) => {
+                return Err(unexpected(
+                    input,
+                    format!("expected an option: one of {OPTIONS}"),
+                ));
+            }
         };
         let kind = match keyword.to_string().as_str() {
             "require" => OptKind::Require(list(input, &keyword, "\"NAME\"", variable_name)?),
@@ -208,7 +213,10 @@ impl Parse for MainFn {
         }
         let sig: Signature = input.parse()?;
         if !input.peek(syn::token::Brace) {
-            return Err(unexpected(input, "#[production_safe] needs `fn main` with a body"));
+            return Err(unexpected(
+                input,
+                "#[production_safe] needs `fn main` with a body",
+            ));
         }
         let content;
         let brace_token = braced!(content in input);

@@ -52,7 +52,10 @@ fn first_statement(args: &Args) -> TokenStream {
                 // guard-core's public `checks` module, not the door's
                 // re-export, so that error names a module the user can
                 // look up.
-                policy.extend(ids.iter().map(|id| quote!(.allow(::guard_core::checks::#id))));
+                policy.extend(
+                    ids.iter()
+                        .map(|id| quote!(.allow(::guard_core::checks::#id))),
+                );
             }
             OptKind::Rename(renames) => {
                 policy.extend(renames.iter().map(|rename| {
@@ -97,5 +100,116 @@ fn load_dotenv(keyword: &Ident, path: TokenStream) -> TokenStream {
     let file = quote_spanned!(span=> ::guard_core::__private::DotenvFile(#path));
     quote! {
         ::guard_core::__private::load(#file);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use super::production_safe;
+
+    fn expand(args: proc_macro2::TokenStream, item: proc_macro2::TokenStream) -> String {
+        production_safe(args, item).to_string()
+    }
+
+    #[test]
+    fn expansions() {
+        let body = quote!(
+            {
+                #![allow(unused)]
+                println!("body");
+                0
+            }
+        );
+        let cases = [
+            (
+                "no option: the default policy",
+                quote!(),
+                "fn main () { # ! [allow (unused)] :: guard_core :: __private :: start (:: core :: option :: Option :: None , :: guard_core :: __private :: Startup { quiet : false , exit : false }) ; println ! (\"body\") ; 0 }",
+            ),
+            (
+                "options in the order written, flags in Startup",
+                quote!(
+                    require("A", "B"),
+                    allow(database_host_local),
+                    rename(SECRET_KEY = "S"),
+                    no_database,
+                    no_secret,
+                    quiet,
+                    exit
+                ),
+                "fn main () { # ! [allow (unused)] :: guard_core :: __private :: start (:: core :: option :: Option :: Some (:: guard_core :: __private :: PolicyBuilder :: new () . require (\"A\") . require (\"B\") . allow (:: guard_core :: checks :: database_host_local) . rename (:: guard_core :: __private :: variables :: SECRET_KEY , \"S\") . no_database () . no_secret ()) , :: guard_core :: __private :: Startup { quiet : true , exit : true }) ; println ! (\"body\") ; 0 }",
+            ),
+            (
+                "dotenv: one block, loading before the checks",
+                quote!(dotenv),
+                "fn main () { # ! [allow (unused)] { :: guard_core :: __private :: load (:: guard_core :: __private :: DotenvFile (\".env\")) ; :: guard_core :: __private :: start (:: core :: option :: Option :: None , :: guard_core :: __private :: Startup { quiet : false , exit : false }) ; } println ! (\"body\") ; 0 }",
+            ),
+        ];
+        for (case, args, expected) in cases {
+            assert_eq!(expand(args, quote!(fn main() #body)), expected, "{case}");
+        }
+    }
+
+    #[test]
+    fn attributes_and_signature_are_kept() {
+        let expanded = expand(
+            quote!(),
+            quote!(
+                #[tokio::main]
+                #[allow(dead_code)]
+                pub async fn main() -> Result<(), E> {
+                    Ok(())
+                }
+            ),
+        );
+        assert!(
+            expanded.starts_with("# [tokio :: main] # [allow (dead_code)] pub async fn main () -> Result < () , E > {"),
+            "{expanded}"
+        );
+    }
+
+    #[test]
+    fn an_error_keeps_the_item_and_adds_one_compile_error() {
+        let cases = [
+            (
+                "not main",
+                quote!(),
+                quote!(
+                    fn start() {}
+                ),
+            ),
+            (
+                "not a fn",
+                quote!(),
+                quote!(
+                    struct Config;
+                ),
+            ),
+            (
+                "unknown option",
+                quote!(quite),
+                quote!(
+                    fn main() {}
+                ),
+            ),
+        ];
+        for (case, args, item) in cases {
+            let expanded = expand(args, item.clone());
+            assert!(
+                expanded.starts_with(&item.to_string()),
+                "{case}: {expanded}"
+            );
+            assert_eq!(
+                expanded.matches("compile_error").count(),
+                1,
+                "{case}: {expanded}"
+            );
+            assert!(
+                !expanded.contains("__private :: start"),
+                "{case}: {expanded}"
+            );
+        }
     }
 }

@@ -52,7 +52,10 @@ pub fn args(args: &Args) -> Result<()> {
         if seen.contains(&name) {
             errors.push(Error::new(
                 opt.keyword.span(),
-                format!("option `{name}` is given twice: give it once{}", list_hint(&opt.kind)),
+                format!(
+                    "option `{name}` is given twice: give it once{}",
+                    list_hint(&opt.kind)
+                ),
             ));
         }
         seen.push(name);
@@ -100,7 +103,9 @@ pub fn args(args: &Args) -> Result<()> {
                     } else if names.contains(&name) {
                         errors.push(Error::new(
                             rename.name.span(),
-                            format!("two variables are renamed to `{name}`: give each its own name"),
+                            format!(
+                                "two variables are renamed to `{name}`: give each its own name"
+                            ),
                         ));
                     }
                     variables.push(rename.variable.clone());

@@ -40,7 +40,11 @@ fn require_names_the_missing_variable() {
         .collect();
     let run = run(OPTIONS, &env);
     assert_refuses(&run, &["REDIS_URL"]);
-    assert!(run.stderr.contains("[required_variable_missing]"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("[required_variable_missing]"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -59,7 +63,10 @@ fn rename_reads_and_names_the_app_s_variable() {
 fn allowed_check_is_listed_and_does_not_block() {
     let env = [
         ("RAILWAY_ENVIRONMENT_NAME", "production"),
-        ("DATABASE_URL", "postgresql://postgres:hunter2pw@localhost:5432/railway"),
+        (
+            "DATABASE_URL",
+            "postgresql://postgres:hunter2pw@localhost:5432/railway",
+        ),
         ("SESSION_SECRET", FIT_SECRET),
         ("REDIS_URL", "redis://redis.railway.internal:6379"),
     ];
@@ -76,7 +83,13 @@ fn no_database_no_secret_reads_neither() {
     assert!(run.status.success(), "{}", run.output());
     assert!(run.body_ran());
 
-    let run = common::run(bin, &[("RAILWAY_ENVIRONMENT_NAME", "production"), ("DEBUG", "true")]);
+    let run = common::run(
+        bin,
+        &[
+            ("RAILWAY_ENVIRONMENT_NAME", "production"),
+            ("DEBUG", "true"),
+        ],
+    );
     assert_refuses(&run, &["DEBUG"]);
 }
 
@@ -93,7 +106,10 @@ fn quiet_prints_nothing_on_success_and_the_report_on_failure() {
 
 #[test]
 fn exit_prints_the_report_and_exits_78_without_a_panic() {
-    for bin in [env!("CARGO_BIN_EXE_exit_option"), env!("CARGO_BIN_EXE_exit_option_async")] {
+    for bin in [
+        env!("CARGO_BIN_EXE_exit_option"),
+        env!("CARGO_BIN_EXE_exit_option_async"),
+    ] {
         let run = run(bin, MISFIT);
         assert_refuses(&run, MISFIT_VARIABLES);
         assert_eq!(run.status.code(), Some(78), "{}", run.output());
@@ -117,7 +133,9 @@ fn scratch_dir(name: &str) -> PathBuf {
 }
 
 fn fit_dotenv() -> String {
-    FIT.iter().map(|(name, value)| format!("{name}={value}\n")).collect()
+    FIT.iter()
+        .map(|(name, value)| format!("{name}={value}\n"))
+        .collect()
 }
 
 #[test]

@@ -1,6 +1,9 @@
 //! Other attributes, outer and inner, around `#[production_safe]` are kept
 //! in order: the `allow`s below silence lints the body would raise.
 
+// Both kinds on one fn are the point of this app.
+#![allow(clippy::mixed_attributes_style)]
+
 use guard_core::production_safe;
 
 #[allow(unused_variables)]
