@@ -4,7 +4,6 @@
 use crate::{GuardError, Policy, Report};
 
 pub use crate::Policy as PolicyBuilder;
-pub use crate::checks;
 
 /// The variables a policy may rename, by their default names, so the
 /// macro's `rename(SECRET_KEY = "...")` expands to a path the compiler
