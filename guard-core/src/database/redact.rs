@@ -105,28 +105,40 @@ fn secret_parameter_values(raw: &str) -> Vec<Range<usize>> {
 }
 
 /// Where a secret value ends: a quoted value at its closing quote, a query
-/// value at `&`, a property at `;`, a key/value word at whitespace or `;`.
+/// value at `&`, a property at `;`, a key/value word at whitespace (libpq
+/// reads a `;` as part of the word; a first ADO.NET property then masks
+/// too much, never too little).
 fn value_end(bytes: &[u8], start: usize, introducer: u8) -> usize {
-    if let Some(&quote @ (b'\'' | b'"')) = bytes.get(start) {
-        let mut i = start + 1;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\\' => i += 2,
-                b if b == quote => return i + 1,
-                _ => i += 1,
-            }
-        }
-        return bytes.len();
-    }
     let stops = |b: u8| match introducer {
         b'?' | b'&' => b == b'&',
         b';' => b == b';',
-        _ => b.is_ascii_whitespace() || b == b';',
+        _ => b.is_ascii_whitespace(),
     };
-    bytes[start..]
+    let plain = bytes[start..]
         .iter()
         .position(|&b| stops(b))
-        .map_or(bytes.len(), |n| start + n)
+        .map_or(bytes.len(), |n| start + n);
+    // A quoted value ends at its closing quote, but never before a plain
+    // one would: a driver that gives the quote no meaning (libpq and `"`,
+    // any URL query) reads on to the plain end.
+    match bytes.get(start) {
+        Some(&quote @ (b'\'' | b'"')) => closing_quote(bytes, start, quote).max(plain),
+        _ => plain,
+    }
+}
+
+/// Just past the quote that closes the one at `start` (`\` escapes), or
+/// the end.
+fn closing_quote(bytes: &[u8], start: usize, quote: u8) -> usize {
+    let mut i = start + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b if b == quote => return i + 1,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
 }
 
 /// The password inside a userinfo (`user:password@host`, `user/password@host`).
@@ -154,10 +166,14 @@ fn userinfo_password(
             .split(['/', '?', '#', ';'])
             .next()
             // Host characters, plus what an unresolved reference
-            // (`${{Postgres.PGHOST}}`) or an IDN host holds.
+            // (`${{Postgres.PGHOST}}`) or an IDN host holds. An empty host
+            // (libpq's `user@/db`) is believed only of the last `@`: before
+            // another, `@/` is as likely inside the password.
             .is_some_and(|host| {
-                host.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b".-_:,[]%${}".contains(&b) || b >= 0x80)
+                (!host.is_empty() || at == last_at)
+                    && host.bytes().all(|b| {
+                        b.is_ascii_alphanumeric() || b".-_:,[]%${}".contains(&b) || b >= 0x80
+                    })
             })
     };
     let at = ats
@@ -274,6 +290,32 @@ mod tests {
                 "scott/\\://@@@db.example.com:1521/orcl",
                 "scott/***@db.example.com:1521/orcl",
             ),
+            // Found by fuzzing: libpq reads `;` as part of a plain word.
+            (
+                "host=db password=e1;iPl4nted dbname=app",
+                "host=db password=*** dbname=app",
+            ),
+            // Found by fuzzing: a garbled host after the last `@` must not
+            // make an `@/` inside the password the end of the userinfo.
+            (
+                "mssql://:a://:@/-]@s3cret@db\u{1}x",
+                "mssql://:***@db\u{1}x",
+            ),
+            // Found by fuzzing: libpq gives `"` no meaning, so the value
+            // runs on past a closing `"`; a `'`-quoted one past its quote too.
+            (
+                "host=X password=\"\"s3cret dbname=app",
+                "host=X password=*** dbname=app",
+            ),
+            (
+                "host=X password='a'b dbname=app",
+                "host=X password=*** dbname=app",
+            ),
+            (
+                "postgres://h/db?password='a'b&sslmode=require",
+                "postgres://h/db?password=***&sslmode=require",
+            ),
+            ("Password=s3;cret;Server=db", "Password=***"),
             (
                 "jdbc:oracle:thin:scott/a://b@h:1521:orcl",
                 "jdbc:oracle:thin:scott/***@h:1521:orcl",
