@@ -31,6 +31,7 @@
 pub mod checks;
 mod database;
 mod finding;
+mod plain_url;
 mod platform;
 mod policy;
 mod report;

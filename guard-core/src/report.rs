@@ -41,13 +41,13 @@ impl Report {
         let detection = Detection::detect(snapshot);
         let production = detection.is_some() || !snapshot.role(Role::Debug).flag().is_true();
         let database = DatabaseState::read(policy, snapshot);
-        let findings = checks::run(&Context {
+        let findings = checks::run(&Context::new(
             policy,
             snapshot,
-            detection: detection.as_ref(),
+            detection.as_ref(),
             production,
-            database: &database,
-        });
+            &database,
+        ));
         let (platform, environment, preview) = match detection {
             Some(d) => (Some(d.platform), d.environment, d.preview),
             None => (None, None, false),

@@ -2,6 +2,7 @@
 //! pushes a [`Hit`] per problem; severity and allowing are the catalog's.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use url::Url;
 
@@ -10,6 +11,7 @@ use super::allowed_hosts::AllowedHosts;
 use crate::database::{
     Backend, DatabaseUrl, DatabaseUrlError, Tls, is_local_host, is_private_host,
 };
+use crate::plain_url::https_host;
 use crate::platform::{Detection, GENERIC_PLACE, Platform};
 use crate::policy::Policy;
 use crate::vars::{BOOLEAN_SPELLINGS, Flag, PlatformVar, Role, Snapshot, Value};
@@ -54,6 +56,43 @@ impl DatabaseState {
     }
 }
 
+/// `SITE_URL` as the checks read it.
+enum SiteUrl {
+    /// A plain `https://` URL, read without a parse: its host, lowercased.
+    Https { host: String },
+    /// Any other URL, parsed.
+    Parsed(Url),
+    /// Why it cannot be parsed.
+    Invalid(String),
+}
+
+impl SiteUrl {
+    fn read(value: &Value) -> Option<SiteUrl> {
+        match value {
+            Value::Unset => None,
+            Value::NotUtf8 => Some(SiteUrl::Invalid("is not valid UTF-8".to_owned())),
+            Value::Set(raw) => Some(match https_host(raw) {
+                Some(host) => SiteUrl::Https { host },
+                None => match Url::parse(raw) {
+                    Ok(url) => SiteUrl::Parsed(url),
+                    Err(e) => SiteUrl::Invalid(format!("cannot be parsed ({e})")),
+                },
+            }),
+        }
+    }
+
+    /// The host, without an IPv6 address's brackets.
+    fn host(&self) -> Option<&str> {
+        match self {
+            SiteUrl::Https { host } => Some(host),
+            SiteUrl::Parsed(url) => url
+                .host_str()
+                .map(|host| host.trim_start_matches('[').trim_end_matches(']')),
+            SiteUrl::Invalid(_) => None,
+        }
+    }
+}
+
 /// Everything a check may look at, computed once.
 pub(crate) struct Context<'a> {
     pub(crate) policy: &'a Policy,
@@ -61,9 +100,34 @@ pub(crate) struct Context<'a> {
     pub(crate) detection: Option<&'a Detection>,
     pub(crate) production: bool,
     pub(crate) database: &'a DatabaseState,
+    /// Read by the first check that needs it; two checks do.
+    site_url: OnceCell<Option<SiteUrl>>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    pub(crate) fn new(
+        policy: &'a Policy,
+        snapshot: &'a Snapshot,
+        detection: Option<&'a Detection>,
+        production: bool,
+        database: &'a DatabaseState,
+    ) -> Context<'a> {
+        Context {
+            policy,
+            snapshot,
+            detection,
+            production,
+            database,
+            site_url: OnceCell::new(),
+        }
+    }
+
+    fn site_url(&self) -> Option<&SiteUrl> {
+        self.site_url
+            .get_or_init(|| SiteUrl::read(self.value(Role::SiteUrl)))
+            .as_ref()
+    }
+
     fn platform(&self) -> Option<Platform> {
         self.detection.map(|d| d.platform)
     }
@@ -383,22 +447,15 @@ pub(super) fn secret_key_weak(cx: &Context<'_>, out: &mut Vec<Hit>) {
     ));
 }
 
-/// `SITE_URL` parsed, or why it cannot be; `None` when unset.
-fn site_url(cx: &Context<'_>) -> Option<Result<Url, String>> {
-    match cx.value(Role::SiteUrl) {
-        Value::Unset => None,
-        Value::NotUtf8 => Some(Err("is not valid UTF-8".to_owned())),
-        Value::Set(raw) => Some(Url::parse(raw).map_err(|e| format!("cannot be parsed ({e})"))),
-    }
-}
-
 pub(super) fn site_url_insecure(cx: &Context<'_>, out: &mut Vec<Hit>) {
     let var = cx.policy.name_of(Role::SiteUrl);
-    let problem = match site_url(cx) {
-        None => return,
-        Some(Ok(url)) if url.scheme() == "https" => return,
-        Some(Ok(url)) => format!("is not https ({})", DatabaseUrl::redact(url.as_str())),
-        Some(Err(problem)) => problem,
+    let problem = match cx.site_url() {
+        None | Some(SiteUrl::Https { .. }) => return,
+        Some(SiteUrl::Parsed(url)) if url.scheme() == "https" => return,
+        Some(SiteUrl::Parsed(url)) => {
+            format!("is not https ({})", DatabaseUrl::redact(url.as_str()))
+        }
+        Some(SiteUrl::Invalid(problem)) => problem.clone(),
     };
     let example = cx
         .snapshot
@@ -427,13 +484,12 @@ fn allowed_hosts<'a>(cx: &'a Context<'_>) -> Option<AllowedHosts<'a>> {
 }
 
 pub(super) fn site_url_host_not_allowed(cx: &Context<'_>, out: &mut Vec<Hit>) {
-    let (Some(Ok(url)), Some(allowed)) = (site_url(cx), allowed_hosts(cx)) else {
+    let (Some(url), Some(allowed)) = (cx.site_url(), allowed_hosts(cx)) else {
         return;
     };
-    let Some(host) = url.host_str() else {
+    let Some(host) = url.host() else {
         return;
     };
-    let host = host.trim_start_matches('[').trim_end_matches(']');
     if allowed.allows(host) {
         return;
     }

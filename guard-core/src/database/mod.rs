@@ -15,6 +15,7 @@ use std::fmt;
 
 use url::Url;
 
+use crate::plain_url::PlainUrl;
 pub(crate) use network::{is_local_host, is_private_host};
 
 /// A family of database servers, whatever the driver or alias.
@@ -476,6 +477,16 @@ impl DatabaseUrl {
             for (key, value) in properties.split(';').filter_map(|p| p.split_once('=')) {
                 self.read_parameter(key.trim(), value.trim());
             }
+        } else if let Some(plain) = PlainUrl::read(scheme_part, rest) {
+            // The common case: read as `url` would, without its parse.
+            self.endpoints.push(Endpoint {
+                host: plain.host.to_owned(),
+                port: plain.port,
+            });
+            self.read_database_name(plain.path);
+            for (key, value) in plain.query_pairs() {
+                self.read_parameter(key, value);
+            }
         } else {
             // `url` rejects a userinfo before an empty host, which libpq
             // reads as the default socket (`postgresql://user@/db`).
@@ -505,12 +516,17 @@ impl DatabaseUrl {
     }
 
     fn read_path_and_query(&mut self, parsed: &Url) {
-        let database = parsed.path().trim_start_matches('/');
-        if !database.is_empty() {
-            self.database = Some(database.split('/').next().unwrap_or(database).to_owned());
-        }
+        self.read_database_name(parsed.path());
         for (key, value) in parsed.query_pairs() {
             self.read_parameter(&key, &value);
+        }
+    }
+
+    /// The database is the first segment of the path.
+    fn read_database_name(&mut self, path: &str) {
+        let database = path.trim_start_matches('/');
+        if !database.is_empty() {
+            self.database = Some(database.split('/').next().unwrap_or(database).to_owned());
         }
     }
 

@@ -1,0 +1,279 @@
+//! URLs plain enough to read by hand, exactly as the `url` crate would.
+//!
+//! Almost every `DATABASE_URL` and `SITE_URL` a platform injects is plain:
+//! an ASCII host, maybe a port, a path and query of unreserved characters.
+//! For those, a full parse costs more than all of guard's checks together,
+//! and tells them nothing more. Each reader here accepts only what
+//! `Url::parse` accepts and reads it the same way (the tests below hold
+//! them to it); anything else returns `None`, and the caller parses.
+
+/// A URL of a non-special scheme (`postgres://`, `mysql://`, ...), read
+/// after its `://`.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct PlainUrl<'a> {
+    /// The host as `Url::host_str` gives it: an opaque host is kept as written.
+    pub(crate) host: &'a str,
+    pub(crate) port: Option<u16>,
+    /// As `Url::path` gives it: empty, or starting with `/`.
+    pub(crate) path: &'a str,
+    /// The query, without `?`; `Url::query_pairs` would decode nothing in it.
+    pub(crate) query: &'a str,
+}
+
+impl<'a> PlainUrl<'a> {
+    /// Reads `scheme://rest` without a parse, or `None` where only a parse
+    /// can tell.
+    pub(crate) fn read(scheme: &str, rest: &'a str) -> Option<PlainUrl<'a>> {
+        if !is_plain_scheme(scheme) {
+            return None;
+        }
+        let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let (userinfo, host_port) = match rest[..authority_end].rsplit_once('@') {
+            Some((userinfo, host_port)) => (userinfo, host_port),
+            None => ("", &rest[..authority_end]),
+        };
+        // `*` stands in for a redacted password.
+        if !userinfo
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._~*:".contains(&b))
+        {
+            return None;
+        }
+        let (host, port) = match host_port.split_once(':') {
+            Some((host, port)) => (host, Some(read_port(port)?)),
+            None => (host_port, None),
+        };
+        if host.is_empty()
+            || !host
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-._".contains(&b))
+        {
+            return None;
+        }
+        let after = &rest[authority_end..];
+        let (path, query) = match after.split_once('?') {
+            Some((path, query)) => (path, query),
+            None => (after, ""),
+        };
+        let plain = |text: &str, extra: &[u8]| {
+            text.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b) || extra.contains(&b))
+        };
+        // `.` and `..` segments are removed by a parse.
+        let dot_segment = path.split('/').any(|segment| matches!(segment, "." | ".."));
+        if !plain(path, b"/") || dot_segment || !plain(query, b"=&") {
+            return None;
+        }
+        Some(PlainUrl {
+            host,
+            port,
+            path,
+            query,
+        })
+    }
+
+    /// The query's `key=value` pairs, as `Url::query_pairs` gives them.
+    pub(crate) fn query_pairs(&self) -> impl Iterator<Item = (&'a str, &'a str)> {
+        self.query
+            .split('&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+    }
+}
+
+/// The host of an `https://` URL with a plain ASCII domain, lowercased as
+/// `Url::host_str` gives it; `None` for any other URL, which the caller
+/// parses.
+pub(crate) fn https_host(url: &str) -> Option<String> {
+    const HTTPS: &str = "https://";
+    if !url
+        .as_bytes()
+        .get(..HTTPS.len())
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case(HTTPS.as_bytes()))
+    {
+        return None;
+    }
+    let rest = &url[HTTPS.len()..];
+    let host_end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
+    let (host, after) = rest.split_at(host_end);
+    if let Some(port) = after.strip_prefix(':') {
+        let port_end = port.find(['/', '?', '#']).unwrap_or(port.len());
+        read_port(&port[..port_end])?;
+    }
+    // Labels of letters, digits and `-`: nothing for IDNA to map or check
+    // (no `xn--`), and a last label starting with a letter, so the host is
+    // no IPv4 address either.
+    let mut labels = host.split('.');
+    let plain = labels.clone().all(|label| {
+        !label.is_empty()
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !label
+                .get(..4)
+                .is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
+    });
+    let last_is_name = labels
+        .next_back()
+        .is_some_and(|label| label.starts_with(|c: char| c.is_ascii_alphabetic()));
+    (plain && last_is_name).then(|| host.to_ascii_lowercase())
+}
+
+fn is_plain_scheme(scheme: &str) -> bool {
+    // Special schemes have hosts the `url` crate maps (IDNA, IPv4).
+    const SPECIAL: [&str; 6] = ["http", "https", "ws", "wss", "ftp", "file"];
+    let mut bytes = scheme.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
+        && !SPECIAL.iter().any(|s| s.eq_ignore_ascii_case(scheme))
+}
+
+/// A port of 1 to 5 digits that fits 16 bits.
+fn read_port(port: &str) -> Option<u16> {
+    if port.is_empty() || port.len() > 5 || !port.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    port.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use url::Url;
+
+    use super::*;
+
+    /// Host, port, path and query pairs.
+    type Read = (String, Option<u16>, String, Vec<(String, String)>);
+
+    /// What `Url::parse` reads from `scheme://rest`, in `PlainUrl`'s terms.
+    fn parsed(scheme: &str, rest: &str) -> Option<Read> {
+        let url = Url::parse(&format!("{scheme}://{rest}")).ok()?;
+        Some((
+            url.host_str()?.to_owned(),
+            url.port(),
+            url.path().to_owned(),
+            url.query_pairs()
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect(),
+        ))
+    }
+
+    fn agrees(scheme: &str, rest: &str) -> Result<(), TestCaseError> {
+        if let Some(plain) = PlainUrl::read(scheme, rest) {
+            let fast = (
+                plain.host.to_owned(),
+                plain.port,
+                plain.path.to_owned(),
+                plain
+                    .query_pairs()
+                    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                    .collect(),
+            );
+            prop_assert_eq!(Some(fast), parsed(scheme, rest), "{}://{}", scheme, rest);
+        }
+        Ok(())
+    }
+
+    fn https_agrees(url: &str) -> Result<(), TestCaseError> {
+        if let Some(host) = https_host(url) {
+            let parsed = Url::parse(url);
+            prop_assert!(parsed.is_ok(), "{}: {:?}", url, parsed);
+            let parsed = parsed.unwrap();
+            prop_assert_eq!(parsed.scheme(), "https");
+            prop_assert_eq!(Some(host.as_str()), parsed.host_str(), "{}", url);
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn plain_database_urls_read_as_the_url_crate_reads_them() {
+        let cases: &[(&str, &str, bool)] = &[
+            (
+                "postgresql",
+                "postgres:***@postgres.railway.internal:5432/railway",
+                true,
+            ),
+            (
+                "postgres",
+                "u@db/app?sslmode=require&application_name=shop",
+                true,
+            ),
+            ("mysql", "root:***@10.0.0.7:3306/shop", true),
+            (
+                "mongodb+srv",
+                "u:***@cluster0.example.net/shop?retryWrites=true&w=majority",
+                true,
+            ),
+            ("postgres", "db:5432", true),
+            ("postgres", "DB.Example.COM/App", true),
+            ("postgres", "db:99999/app", false),
+            ("postgres", "db:/app", false),
+            ("postgres", "[::1]:5432/app", false),
+            ("postgres", "u:p%40ss@db/app", false),
+            ("postgres", "db/app?password=a+b", false),
+            ("postgres", "db/app#frag", false),
+            ("postgres", "/app", false),
+            ("postgres", "db/./app", false),
+            ("postgres", "db/a/..", false),
+            ("https", "db/app", false),
+            ("oracle+cx_oracle", "db/app", false),
+        ];
+        for &(scheme, rest, plain) in cases {
+            assert_eq!(
+                PlainUrl::read(scheme, rest).is_some(),
+                plain,
+                "{scheme}://{rest}"
+            );
+            agrees(scheme, rest).unwrap();
+        }
+    }
+
+    #[test]
+    fn plain_https_hosts_read_as_the_url_crate_reads_them() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "https://shop-production.up.railway.app",
+                Some("shop-production.up.railway.app"),
+            ),
+            (
+                "HTTPS://Shop.Example.COM/path?q=1#top",
+                Some("shop.example.com"),
+            ),
+            ("https://shop.example.com:8443/", Some("shop.example.com")),
+            ("https://shop.example.com:99999/", None),
+            ("https://10.0.0.1/", None),
+            ("https://shop.123/", None),
+            ("https://xn--bcher-kva.example/", None),
+            ("https://bücher.example/", None),
+            ("https://user@shop.example.com/", None),
+            ("https://shop.example.com./", None),
+            ("http://shop.example.com/", None),
+            ("😀://😀@😀/😀", None),
+            ("https:/😀", None),
+        ];
+        for &(url, host) in cases {
+            assert_eq!(https_host(url).as_deref(), host, "{url}");
+            https_agrees(url).unwrap();
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn plain_urls_agree_with_the_url_crate(
+            scheme in "[a-zA-Z][a-zA-Z0-9+._-]{0,8}|postgres|mysql|https|file",
+            rest in "[a-zA-Z0-9@:/?&=#%+._~*\\[\\]-]{0,30}",
+        ) {
+            agrees(&scheme, &rest)?;
+        }
+
+        #[test]
+        fn plain_https_hosts_agree_with_the_url_crate(
+            url in "(https|HTTPS|http)://[a-zA-Z0-9.:/?#@x-]{0,30}",
+        ) {
+            https_agrees(&url)?;
+        }
+    }
+}
