@@ -128,7 +128,9 @@ pub(crate) enum PlatformVar {
 const PLATFORM_VAR_COUNT: usize = PlatformVar::KubernetesServiceHost as usize + 1;
 
 impl PlatformVar {
-    pub(crate) const ALL: [PlatformVar; PLATFORM_VAR_COUNT] = [
+    // The table the tests hold `from_name` to.
+    #[cfg(test)]
+    const ALL: [PlatformVar; PLATFORM_VAR_COUNT] = [
         PlatformVar::RailwayEnvironment,
         PlatformVar::RailwayEnvironmentName,
         PlatformVar::RailwayProjectId,
@@ -153,7 +155,8 @@ impl PlatformVar {
         PlatformVar::KubernetesServiceHost,
     ];
 
-    pub(crate) const fn name(self) -> &'static str {
+    #[cfg(test)]
+    const fn name(self) -> &'static str {
         match self {
             PlatformVar::RailwayEnvironment => "RAILWAY_ENVIRONMENT",
             PlatformVar::RailwayEnvironmentName => "RAILWAY_ENVIRONMENT_NAME",
@@ -180,17 +183,36 @@ impl PlatformVar {
         }
     }
 
-    fn from_name(name: &str) -> Option<PlatformVar> {
-        // Most keys of a real environment (PATH, HOME, ...) are rejected by
-        // the first byte, before any comparison of whole names.
-        let first = *name.as_bytes().first()?;
-        if !matches!(
-            first,
-            b'A' | b'C' | b'D' | b'E' | b'F' | b'G' | b'I' | b'K' | b'N' | b'R' | b'V' | b'W'
-        ) {
-            return None;
-        }
-        PlatformVar::ALL.into_iter().find(|var| var.name() == name)
+    /// The platform variable named `name`. A `match` on the bytes compiles
+    /// to a switch on the length and a few comparisons: most keys of a real
+    /// environment (`PATH`, `HOME`, ...) are rejected at once.
+    fn from_name(name: &[u8]) -> Option<PlatformVar> {
+        use PlatformVar as V;
+        Some(match name {
+            b"RAILWAY_ENVIRONMENT" => V::RailwayEnvironment,
+            b"RAILWAY_ENVIRONMENT_NAME" => V::RailwayEnvironmentName,
+            b"RAILWAY_PROJECT_ID" => V::RailwayProjectId,
+            b"RAILWAY_SERVICE_ID" => V::RailwayServiceId,
+            b"RAILWAY_PUBLIC_DOMAIN" => V::RailwayPublicDomain,
+            b"RAILWAY_VOLUME_MOUNT_PATH" => V::RailwayVolumeMountPath,
+            b"DYNO" => V::Dyno,
+            b"RENDER" => V::Render,
+            b"IS_PULL_REQUEST" => V::IsPullRequest,
+            b"FLY_APP_NAME" => V::FlyAppName,
+            b"VERCEL" => V::Vercel,
+            b"VERCEL_ENV" => V::VercelEnv,
+            b"NETLIFY" => V::Netlify,
+            b"CONTEXT" => V::Context,
+            b"K_SERVICE" => V::KService,
+            b"K_CONFIGURATION" => V::KConfiguration,
+            b"CLOUD_RUN_JOB" => V::CloudRunJob,
+            b"GAE_SERVICE" => V::GaeService,
+            b"AWS_LAMBDA_FUNCTION_NAME" => V::AwsLambdaFunctionName,
+            b"ECS_CONTAINER_METADATA_URI_V4" => V::EcsContainerMetadataUriV4,
+            b"WEBSITE_SITE_NAME" => V::WebsiteSiteName,
+            b"KUBERNETES_SERVICE_HOST" => V::KubernetesServiceHost,
+            _ => return None,
+        })
     }
 }
 
@@ -241,26 +263,24 @@ impl Snapshot {
             ..Snapshot::default()
         };
         for (key, value) in vars {
-            // A key that is not UTF-8 cannot be any variable guard reads.
-            let Some(key) = key.as_ref().to_str() else {
-                continue;
-            };
-            snapshot.offer(policy, key, value.as_ref());
+            // Compared as bytes: a key equal to a name is UTF-8 like it, and
+            // no other key needs checking.
+            snapshot.offer(policy, key.as_ref().as_encoded_bytes(), value.as_ref());
         }
         snapshot
     }
 
-    fn offer(&mut self, policy: &Policy, key: &str, raw: &OsStr) {
+    fn offer(&mut self, policy: &Policy, key: &[u8], raw: &OsStr) {
         if let Some(var) = PlatformVar::from_name(key) {
             self.platform[var as usize] = Value::read(raw);
         }
         for role in Role::ALL {
-            if policy.name_of(role) == key {
+            if policy.name_of(role).as_bytes() == key {
                 self.roles[role as usize] = Value::read(raw);
             }
         }
         for (slot, name) in self.required.iter_mut().zip(policy.required()) {
-            if name.as_ref() == key {
+            if name.as_bytes() == key {
                 *slot = Value::read(raw);
             }
         }
@@ -380,9 +400,9 @@ mod tests {
     #[test]
     fn every_platform_variable_is_found_by_name() {
         for var in PlatformVar::ALL {
-            assert_eq!(PlatformVar::from_name(var.name()), Some(var));
+            assert_eq!(PlatformVar::from_name(var.name().as_bytes()), Some(var));
         }
-        assert_eq!(PlatformVar::from_name("PORT"), None);
-        assert_eq!(PlatformVar::from_name(""), None);
+        assert_eq!(PlatformVar::from_name(b"PORT"), None);
+        assert_eq!(PlatformVar::from_name(b""), None);
     }
 }
