@@ -1,39 +1,48 @@
 //! `ALLOWED_HOSTS`, matched as Django matches it.
 
 /// A comma- or whitespace-separated list of host patterns.
+///
+/// The patterns are split as they are read: no copy of the list is made.
 pub(crate) struct AllowedHosts<'a> {
-    patterns: Vec<&'a str>,
+    list: &'a str,
 }
 
 impl<'a> AllowedHosts<'a> {
     pub(crate) fn parse(list: &'a str) -> AllowedHosts<'a> {
-        let patterns = list
+        AllowedHosts { list }
+    }
+
+    fn patterns(&self) -> impl Iterator<Item = &'a str> {
+        self.list
             .split(|c: char| c == ',' || c.is_whitespace())
             .filter(|p| !p.is_empty())
-            .collect();
-        AllowedHosts { patterns }
     }
 
     pub(crate) fn has_wildcard(&self) -> bool {
-        self.patterns.contains(&"*")
+        self.patterns().any(|p| p == "*")
     }
 
     /// Django's `validate_host`: `*` matches any host, `.example.com` the
     /// domain and its subdomains, anything else the host exactly; letter
     /// case and a trailing dot are ignored.
     pub(crate) fn allows(&self, host: &str) -> bool {
-        let host = host.trim_end_matches('.').to_ascii_lowercase();
-        self.patterns.iter().any(|pattern| {
-            let pattern = pattern.trim_end_matches('.').to_ascii_lowercase();
+        let host = host.trim_end_matches('.');
+        self.patterns().any(|pattern| {
+            let pattern = pattern.trim_end_matches('.');
             if pattern == "*" {
                 true
             } else if let Some(domain) = pattern.strip_prefix('.') {
-                host == domain || host.ends_with(&pattern)
+                host.eq_ignore_ascii_case(domain) || ends_with_ignore_ascii_case(host, pattern)
             } else {
-                host == pattern
+                host.eq_ignore_ascii_case(pattern)
             }
         })
     }
+}
+
+fn ends_with_ignore_ascii_case(text: &str, suffix: &str) -> bool {
+    text.len() >= suffix.len()
+        && text.as_bytes()[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 #[cfg(test)]

@@ -133,7 +133,7 @@ impl<'a> Context<'a> {
     }
 
     fn name(&self, role: Role) -> Cow<'static, str> {
-        Cow::Owned(self.policy.name_of(role).to_owned())
+        self.policy.name_cow(role)
     }
 
     fn value(&self, role: Role) -> &Value {
@@ -403,7 +403,12 @@ pub(crate) fn secret_weakness(secret: &str) -> Option<String> {
             "starts with Django's `django-insecure-` development prefix ({length} characters)"
         ));
     }
-    let lower = secret.to_lowercase();
+    // ASCII, the common case, lowercases without Unicode's tables.
+    let lower = if secret.is_ascii() {
+        secret.to_ascii_lowercase()
+    } else {
+        secret.to_lowercase()
+    };
     if PLACEHOLDERS.iter().any(|p| lower.contains(p)) {
         return Some(format!("is a placeholder value ({length} characters)"));
     }
@@ -412,16 +417,29 @@ pub(crate) fn secret_weakness(secret: &str) -> Option<String> {
             "is too short ({length} characters; at least {MIN_LENGTH})"
         ));
     }
-    let mut distinct: Vec<char> = secret.chars().collect();
-    distinct.sort_unstable();
-    distinct.dedup();
-    if distinct.len() < MIN_DISTINCT {
+    let distinct = distinct_chars::<MIN_DISTINCT>(secret);
+    if distinct < MIN_DISTINCT {
         return Some(format!(
-            "has only {} distinct characters ({length} characters; at least {MIN_DISTINCT} distinct)",
-            distinct.len()
+            "has only {distinct} distinct characters ({length} characters; at least {MIN_DISTINCT} distinct)"
         ));
     }
     None
+}
+
+/// How many distinct characters `text` has, counting no further than `N`.
+fn distinct_chars<const N: usize>(text: &str) -> usize {
+    let mut seen = ['\0'; N];
+    let mut count = 0;
+    for c in text.chars() {
+        if !seen[..count].contains(&c) {
+            seen[count] = c;
+            count += 1;
+            if count == N {
+                break;
+            }
+        }
+    }
+    count
 }
 
 pub(super) fn secret_key_weak(cx: &Context<'_>, out: &mut Vec<Hit>) {
