@@ -27,7 +27,7 @@ impl<'a> PlainUrl<'a> {
         if !is_plain_scheme(scheme) {
             return None;
         }
-        let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let authority_end = position(rest, |b| matches!(b, b'/' | b'?' | b'#'));
         let (userinfo, host_port) = match rest[..authority_end].rsplit_once('@') {
             Some((userinfo, host_port)) => (userinfo, host_port),
             None => ("", &rest[..authority_end]),
@@ -94,10 +94,10 @@ pub(crate) fn https_host(url: &str) -> Option<String> {
         return None;
     }
     let rest = &url[HTTPS.len()..];
-    let host_end = rest.find(['/', '?', '#', ':']).unwrap_or(rest.len());
+    let host_end = position(rest, |b| matches!(b, b'/' | b'?' | b'#' | b':'));
     let (host, after) = rest.split_at(host_end);
     if let Some(port) = after.strip_prefix(':') {
-        let port_end = port.find(['/', '?', '#']).unwrap_or(port.len());
+        let port_end = position(port, |b| matches!(b, b'/' | b'?' | b'#'));
         read_port(&port[..port_end])?;
     }
     // Labels of letters, digits and `-`: nothing for IDNA to map or check
@@ -117,6 +117,11 @@ pub(crate) fn https_host(url: &str) -> Option<String> {
         .next_back()
         .is_some_and(|label| label.starts_with(|c: char| c.is_ascii_alphabetic()));
     (plain && last_is_name).then(|| host.to_ascii_lowercase())
+}
+
+/// The index of the first ASCII byte `stop` matches, or the length.
+pub(crate) fn position(text: &str, stop: impl Fn(u8) -> bool) -> usize {
+    text.bytes().position(stop).unwrap_or(text.len())
 }
 
 fn is_plain_scheme(scheme: &str) -> bool {

@@ -276,6 +276,11 @@ impl Policy {
         &self.names[role as usize]
     }
 
+    /// The name as a `Cow`: a default name is borrowed, never copied.
+    pub(crate) fn name_cow(&self, role: Role) -> Cow<'static, str> {
+        self.names[role as usize].clone()
+    }
+
     /// Runs every check on injected variables; never reads the process
     /// environment.
     ///

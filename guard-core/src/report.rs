@@ -61,7 +61,7 @@ impl Report {
                 DatabaseState::Classified(url) => Some(url),
                 _ => None,
             },
-            database_variable: Cow::Owned(policy.name_of(Role::DatabaseUrl).to_owned()),
+            database_variable: policy.name_cow(Role::DatabaseUrl),
             database_checked: policy.has_database(),
             findings,
         }

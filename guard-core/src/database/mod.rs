@@ -15,7 +15,7 @@ use std::fmt;
 
 use url::Url;
 
-use crate::plain_url::PlainUrl;
+use crate::plain_url::{PlainUrl, position};
 pub(crate) use network::{is_local_host, is_private_host};
 
 /// A family of database servers, whatever the driver or alias.
@@ -109,12 +109,15 @@ impl Backend {
 
     /// The family of a scheme, ignoring case and any `+driver` suffix.
     fn from_scheme(scheme: &str) -> Backend {
-        let base = scheme
-            .split('+')
-            .next()
-            .unwrap_or(scheme)
-            .to_ascii_lowercase();
-        match base.as_str() {
+        let base = scheme.split('+').next().unwrap_or(scheme);
+        // Lowercased on the stack: no known scheme is longer.
+        let mut lower = [0u8; 16];
+        let Some(lower) = lower.get_mut(..base.len()) else {
+            return Backend::Unknown;
+        };
+        lower.copy_from_slice(base.as_bytes());
+        lower.make_ascii_lowercase();
+        match std::str::from_utf8(lower).unwrap_or_default() {
             "postgres" | "postgresql" | "pgsql" | "psql" | "pg" | "postgis" | "timescale"
             | "timescaledb" | "timescalegis" | "redshift" => Backend::Postgresql,
             "mysql" | "mysql2" | "mysqlx" | "mysqlgis" | "mysql-connector" | "mariadb" => {
@@ -323,7 +326,8 @@ impl DatabaseUrl {
         let mut url = DatabaseUrl {
             backend,
             scheme,
-            redacted: redacted.clone(),
+            // Moved in below, once `text` is read.
+            redacted: String::new(),
             endpoints: Vec::new(),
             socket: false,
             database: None,
@@ -342,6 +346,7 @@ impl DatabaseUrl {
             Shape::Path => url.database = Some(text.to_owned()),
             Shape::GoDsn => url.read_go_dsn(text),
         }
+        url.redacted = redacted;
         Ok(url)
     }
 
@@ -451,7 +456,7 @@ impl DatabaseUrl {
         } else {
             scheme_part
         };
-        let authority_end = rest.find(['/', '?', '#', ';']).unwrap_or(rest.len());
+        let authority_end = position(rest, |b| matches!(b, b'/' | b'?' | b'#' | b';'));
         let authority = &rest[..authority_end];
         let (userinfo, hosts) = match authority.rfind('@') {
             Some(at) => (&authority[..=at], &authority[at + 1..]),
@@ -533,35 +538,62 @@ impl DatabaseUrl {
     /// Reads one parameter the checks care about: TLS mode, a socket host,
     /// a database name given as a property.
     fn read_parameter(&mut self, key: &str, value: &str) {
-        let key = key.to_ascii_lowercase();
-        let value_lower = value.to_ascii_lowercase();
-        match key.as_str() {
-            "sslmode" | "ssl-mode" | "ssl_mode" | "tlsmode" => {
-                self.tls = match value_lower.as_str() {
-                    "disable" | "disabled" | "allow" => Tls::Disabled,
-                    "require" | "required" | "verify-ca" | "verify-full" | "verify_ca"
-                    | "verify_identity" => Tls::Required,
-                    _ => self.tls,
+        // Compared ignoring ASCII case, without lowercased copies.
+        let is = |text: &str, names: &[&str]| names.iter().any(|n| n.eq_ignore_ascii_case(text));
+        if is(key, &["sslmode", "ssl-mode", "ssl_mode", "tlsmode"]) {
+            if is(value, &["disable", "disabled", "allow"]) {
+                self.tls = Tls::Disabled;
+            } else if is(
+                value,
+                &[
+                    "require",
+                    "required",
+                    "verify-ca",
+                    "verify-full",
+                    "verify_ca",
+                    "verify_identity",
+                ],
+            ) {
+                self.tls = Tls::Required;
+            }
+        } else if is(
+            key,
+            &[
+                "ssl",
+                "usessl",
+                "tls",
+                "encrypt",
+                "requiressl",
+                "sslenabled",
+            ],
+        ) {
+            if is(value, &["false", "0", "no", "off", "disable", "disabled"]) {
+                self.tls = Tls::Disabled;
+            } else if is(
+                value,
+                &[
+                    "true",
+                    "1",
+                    "yes",
+                    "on",
+                    "require",
+                    "required",
+                    "strict",
+                    "mandatory",
+                ],
+            ) {
+                self.tls = Tls::Required;
+            }
+        } else if is(key, &["host", "socket", "unix_socket"]) && value.starts_with('/') {
+            self.socket = true;
+        } else if key.eq_ignore_ascii_case("host") && !value.is_empty() {
+            for host in value.split(',') {
+                if let Ok(endpoint) = parse_host_port(host) {
+                    self.endpoints.push(endpoint);
                 }
             }
-            "ssl" | "usessl" | "tls" | "encrypt" | "requiressl" | "sslenabled" => {
-                self.tls = match value_lower.as_str() {
-                    "false" | "0" | "no" | "off" | "disable" | "disabled" => Tls::Disabled,
-                    "true" | "1" | "yes" | "on" | "require" | "required" | "strict"
-                    | "mandatory" => Tls::Required,
-                    _ => self.tls,
-                }
-            }
-            "host" | "socket" | "unix_socket" if value.starts_with('/') => self.socket = true,
-            "host" if !value.is_empty() => {
-                for host in value.split(',') {
-                    if let Ok(endpoint) = parse_host_port(host) {
-                        self.endpoints.push(endpoint);
-                    }
-                }
-            }
-            "database" | "databasename" | "dbname" => self.database = Some(value.to_owned()),
-            _ => {}
+        } else if is(key, &["database", "databasename", "dbname"]) {
+            self.database = Some(value.to_owned());
         }
     }
 

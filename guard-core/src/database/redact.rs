@@ -158,8 +158,9 @@ fn userinfo_password(
         _ => (body, false),
     };
     let rest = &raw[start..];
-    let ats: Vec<usize> = rest.match_indices('@').map(|(n, _)| start + n).collect();
-    let last_at = *ats.last()?;
+    // The `@`s from the last back.
+    let ats = || rest.rmatch_indices('@').map(|(n, _)| start + n);
+    let last_at = ats().next()?;
     let inside_secret = |at: usize| secret_values.iter().any(|r| r.contains(&at));
     let host_like = |at: usize| {
         raw[at + 1..]
@@ -176,12 +177,9 @@ fn userinfo_password(
                     })
             })
     };
-    let at = ats
-        .iter()
-        .rev()
-        .copied()
+    let at = ats()
         .find(|&at| host_like(at) && !inside_secret(at))
-        .or_else(|| ats.iter().rev().copied().find(|&at| host_like(at)))
+        .or_else(|| ats().find(|&at| host_like(at)))
         .unwrap_or(last_at);
     let userinfo = &raw[start..at];
     let colon = userinfo.find(':');
