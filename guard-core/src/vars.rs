@@ -12,34 +12,34 @@ use crate::policy::Policy;
 /// Unset, empty and whitespace-only are all [`Value::Unset`]; a set value is
 /// trimmed. A value that is not UTF-8 is kept apart so that the check owning
 /// the variable can report it instead of panicking.
-#[derive(Clone, PartialEq, Eq, Default)]
-pub(crate) enum Value {
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Value<'a> {
     #[default]
     Unset,
-    Set(String),
+    Set(&'a str),
     NotUtf8,
 }
 
-impl Value {
-    pub(crate) fn read(raw: &OsStr) -> Value {
+impl<'a> Value<'a> {
+    pub(crate) fn read(raw: &'a OsStr) -> Value<'a> {
         match raw.to_str() {
             Some(text) => {
                 let trimmed = text.trim();
                 if trimmed.is_empty() {
                     Value::Unset
                 } else {
-                    Value::Set(trimmed.to_owned())
+                    Value::Set(trimmed)
                 }
             }
             None => Value::NotUtf8,
         }
     }
 
-    pub(crate) fn is_unset(&self) -> bool {
+    pub(crate) fn is_unset(self) -> bool {
         matches!(self, Value::Unset)
     }
 
-    pub(crate) fn as_str(&self) -> Option<&str> {
+    pub(crate) fn as_str(self) -> Option<&'a str> {
         match self {
             Value::Set(text) => Some(text),
             _ => None,
@@ -47,7 +47,7 @@ impl Value {
     }
 
     /// Reads the value as a boolean flag.
-    pub(crate) fn flag(&self) -> Flag<'_> {
+    pub(crate) fn flag(self) -> Flag<'a> {
         match self {
             Value::Unset => Flag::Unset,
             Value::NotUtf8 => Flag::NotUtf8,
@@ -56,7 +56,7 @@ impl Value {
     }
 }
 
-impl std::fmt::Debug for Value {
+impl std::fmt::Debug for Value<'_> {
     /// By length only: a value may be a secret.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -239,15 +239,32 @@ impl Role {
     ];
 }
 
+/// Where the snapshot keeps one variable's value.
+#[derive(Clone, Copy, Default)]
+enum Slot {
+    #[default]
+    Unset,
+    /// A range of the snapshot's text.
+    Set {
+        start: usize,
+        end: usize,
+    },
+    NotUtf8,
+}
+
 /// The variables one run of the checks reads, taken once.
+///
+/// Their values are copied, trimmed, into one string: one allocation for
+/// the run, not one per variable.
 ///
 /// Deliberately not `Debug`: it holds the raw secret and database URL.
 #[derive(Default)]
 pub(crate) struct Snapshot {
-    roles: [Value; 6],
-    platform: [Value; PLATFORM_VAR_COUNT],
+    text: String,
+    roles: [Slot; 6],
+    platform: [Slot; PLATFORM_VAR_COUNT],
     /// One slot per variable the policy requires, in the policy's order.
-    required: Vec<Value>,
+    required: Vec<Slot>,
 }
 
 impl Snapshot {
@@ -259,7 +276,8 @@ impl Snapshot {
         V: AsRef<OsStr>,
     {
         let mut snapshot = Snapshot {
-            required: vec![Value::Unset; policy.required().len()],
+            text: String::with_capacity(512),
+            required: vec![Slot::Unset; policy.required().len()],
             ..Snapshot::default()
         };
         for (key, value) in vars {
@@ -272,34 +290,58 @@ impl Snapshot {
 
     fn offer(&mut self, policy: &Policy, key: &[u8], raw: &OsStr) {
         if let Some(var) = PlatformVar::from_name(key) {
-            self.platform[var as usize] = Value::read(raw);
+            self.platform[var as usize] = self.keep(raw);
         }
         for role in Role::ALL {
             if policy.name_of(role).as_bytes() == key {
-                self.roles[role as usize] = Value::read(raw);
+                self.roles[role as usize] = self.keep(raw);
             }
         }
-        for (slot, name) in self.required.iter_mut().zip(policy.required()) {
+        for (i, name) in policy.required().iter().enumerate() {
             if name.as_bytes() == key {
-                *slot = Value::read(raw);
+                self.required[i] = self.keep(raw);
             }
         }
     }
 
-    pub(crate) fn role(&self, role: Role) -> &Value {
-        &self.roles[role as usize]
+    /// Copies a value into the snapshot's text.
+    fn keep(&mut self, raw: &OsStr) -> Slot {
+        match Value::read(raw) {
+            Value::Unset => Slot::Unset,
+            Value::NotUtf8 => Slot::NotUtf8,
+            Value::Set(text) => {
+                let start = self.text.len();
+                self.text.push_str(text);
+                Slot::Set {
+                    start,
+                    end: self.text.len(),
+                }
+            }
+        }
     }
 
-    pub(crate) fn platform(&self, var: PlatformVar) -> &Value {
-        &self.platform[var as usize]
+    fn value(&self, slot: Slot) -> Value<'_> {
+        match slot {
+            Slot::Unset => Value::Unset,
+            Slot::Set { start, end } => Value::Set(&self.text[start..end]),
+            Slot::NotUtf8 => Value::NotUtf8,
+        }
+    }
+
+    pub(crate) fn role(&self, role: Role) -> Value<'_> {
+        self.value(self.roles[role as usize])
+    }
+
+    pub(crate) fn platform(&self, var: PlatformVar) -> Value<'_> {
+        self.value(self.platform[var as usize])
     }
 
     pub(crate) fn platform_str(&self, var: PlatformVar) -> Option<&str> {
         self.platform(var).as_str()
     }
 
-    pub(crate) fn required(&self) -> &[Value] {
-        &self.required
+    pub(crate) fn required(&self) -> impl Iterator<Item = Value<'_>> {
+        self.required.iter().map(|&slot| self.value(slot))
     }
 }
 
@@ -324,7 +366,7 @@ mod tests {
     fn values_are_trimmed() {
         assert_eq!(
             Value::read(OsStr::new("  postgres://h/db \n")),
-            Value::Set("postgres://h/db".into())
+            Value::Set("postgres://h/db")
         );
     }
 
@@ -389,7 +431,10 @@ mod tests {
             snapshot.platform_str(PlatformVar::RailwayProjectId),
             Some("p")
         );
-        assert_eq!(snapshot.required()[0].as_str(), Some("redis://r"));
+        assert_eq!(
+            snapshot.required().next().unwrap().as_str(),
+            Some("redis://r")
+        );
         assert_eq!(
             snapshot.role(Role::Debug).flag(),
             Flag::Set(false),

@@ -67,7 +67,7 @@ enum SiteUrl {
 }
 
 impl SiteUrl {
-    fn read(value: &Value) -> Option<SiteUrl> {
+    fn read(value: Value<'_>) -> Option<SiteUrl> {
         match value {
             Value::Unset => None,
             Value::NotUtf8 => Some(SiteUrl::Invalid("is not valid UTF-8".to_owned())),
@@ -136,7 +136,7 @@ impl<'a> Context<'a> {
         self.policy.name_cow(role)
     }
 
-    fn value(&self, role: Role) -> &Value {
+    fn value(&self, role: Role) -> Value<'_> {
         self.snapshot.role(role)
     }
 
