@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# What guard costs a user's build, measured on throwaway apps in a temp dir:
+#
+#   1. clean debug build time added by guard-core to a hello-world (median
+#      of 3), and how much of it is guard's own code (guard-core and
+#      guard-macros rebuilt over their already-built dependencies);
+#   2. bytes added to a stripped release binary;
+#   3. how many major versions of syn a tokio app using #[production_safe]
+#      compiles (cargo tree);
+#   4. the idna_adapter trade: pinning `idna_adapter = "=1.0.0"` in the app
+#      (ASCII-only hosts, no ICU) — build time and size it saves.
+#
+# Needs only Rust (cargo), coreutils and awk. Usage: scripts/footprint.sh
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export CARGO_TERM_COLOR=never CARGO_INCREMENTAL=0
+
+# app NAME DEPENDENCIES MAIN: a binary crate in $work/NAME.
+app() {
+    mkdir -p "$work/$1/src"
+    cat > "$work/$1/Cargo.toml" <<TOML
+[package]
+name = "$1"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+$2
+
+[profile.release]
+strip = true
+
+[workspace]
+TOML
+    printf '%s\n' "$3" > "$work/$1/src/main.rs"
+    (cd "$work/$1" && cargo fetch --quiet)
+}
+
+# seconds CMD...: wall time of a command, in seconds with 2 decimals.
+seconds() {
+    local start end
+    start=$(date +%s.%N)
+    "$@" > /dev/null 2>&1
+    end=$(date +%s.%N)
+    awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }'
+}
+
+sub() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a - b }'; }
+
+median() { printf '%s\n' "$@" | sort -g | sed -n "$(( ($# + 1) / 2 ))p"; }
+
+# clean_build NAME: median of 3 clean debug builds.
+clean_build() {
+    local times=()
+    for _ in 1 2 3; do
+        rm -rf "$work/$1/target"
+        times+=("$(cd "$work/$1" && seconds cargo build)")
+    done
+    median "${times[@]}"
+}
+
+# own_code NAME: median of 3 rebuilds of guard-core and guard-macros alone,
+# over dependencies already built.
+own_code() {
+    local times=()
+    (cd "$work/$1" && cargo build --quiet)
+    for _ in 1 2 3; do
+        times+=("$(cd "$work/$1" && cargo clean --quiet -p guard-core -p guard-macros && seconds cargo build)")
+    done
+    median "${times[@]}"
+}
+
+release_size() {
+    (cd "$work/$1" && cargo build --quiet --release)
+    stat -c %s "$work/$1/target/release/$1"
+}
+
+guard="guard-core = { path = \"$repo/guard-core\" }"
+main_validate='fn main() {
+    match guard_core::validate() {
+        Ok(report) => println!("{report}"),
+        Err(err) => println!("{err}"),
+    }
+}'
+
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(rustc --version)"
+echo
+
+app hello "" 'fn main() { println!("hello"); }'
+app guarded "$guard" "$main_validate"
+app ascii_only "$guard
+idna_adapter = \"=1.0.0\"" "$main_validate"
+
+hello_time=$(clean_build hello)
+guarded_time=$(clean_build guarded)
+ascii_time=$(clean_build ascii_only)
+own_time=$(own_code guarded)
+hello_size=$(release_size hello)
+guarded_size=$(release_size guarded)
+ascii_size=$(release_size ascii_only)
+
+echo "clean debug build, median of 3 (s):"
+echo "  hello-world                    $hello_time"
+echo "  with guard-core                $guarded_time (+$(sub "$guarded_time" "$hello_time"))"
+echo "  with guard-core, idna ASCII    $ascii_time (saves $(sub "$guarded_time" "$ascii_time"))"
+echo "  guard's own code (guard-core + guard-macros over built deps): $own_time"
+echo
+echo "stripped release binary (bytes):"
+echo "  hello-world                    $hello_size"
+echo "  with guard-core                $guarded_size (+$(( guarded_size - hello_size )) = +$(( (guarded_size - hello_size) / 1024 )) KiB)"
+echo "  with guard-core, idna ASCII    $ascii_size (+$(( ascii_size - hello_size )) = +$(( (ascii_size - hello_size) / 1024 )) KiB)"
+echo
+echo "crates compiled with guard-core: $(cd "$work/guarded" && cargo tree --prefix none -e normal,build | sed 's/ (\*)//' | sort -u | wc -l)" \
+    "(idna ASCII: $(cd "$work/ascii_only" && cargo tree --prefix none -e normal,build | sed 's/ (\*)//' | sort -u | wc -l))"
+
+app tokio_app "$guard
+tokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\"] }" '#[guard_core::production_safe]
+#[tokio::main]
+async fn main() {
+    println!("serving");
+}'
+syn_versions=$(cd "$work/tokio_app" && cargo tree --prefix none -e normal,build | grep -o '^syn v[0-9.]*' | sort -u)
+echo
+echo "syn in a tokio app with #[production_safe]: $(echo "$syn_versions" | cut -d. -f1 | sort -u | wc -l) major version(s):" $syn_versions
+duplicates=$(cd "$work/tokio_app" && cargo tree -d -e normal,build 2> /dev/null)
+echo "cargo tree -d (crates compiled in two versions): ${duplicates:-none}"
+(cd "$work/tokio_app" && cargo build --quiet) && echo "the tokio app builds"
