@@ -239,6 +239,71 @@ impl Role {
     ];
 }
 
+/// Which (first byte, length) pairs the names guard reads have: most keys
+/// of a real environment are rejected by one lookup, before any comparison.
+struct NameFilter {
+    /// Bit `len` of entry `first % 32`; names of 64 bytes or more always pass.
+    lengths: [u64; 32],
+}
+
+impl NameFilter {
+    fn new(policy: &Policy) -> NameFilter {
+        let mut filter = NameFilter { lengths: [0; 32] };
+        let roles = Role::ALL.iter().map(|&role| policy.name_of(role));
+        let required = policy.required().iter().map(|name| name.as_ref());
+        for name in PLATFORM_NAMES.iter().copied().chain(roles).chain(required) {
+            filter.add(name.as_bytes());
+        }
+        filter
+    }
+
+    fn slot(key: &[u8]) -> (usize, u64) {
+        let first = key.first().map_or(0, |&b| usize::from(b % 32));
+        let bit = if key.len() < 64 {
+            1 << key.len()
+        } else {
+            1 << 63
+        };
+        (first, bit)
+    }
+
+    fn add(&mut self, name: &[u8]) {
+        let (first, bit) = NameFilter::slot(name);
+        self.lengths[first] |= bit;
+    }
+
+    fn may_hold(&self, key: &[u8]) -> bool {
+        let (first, bit) = NameFilter::slot(key);
+        self.lengths[first] & bit != 0
+    }
+}
+
+/// Every name `PlatformVar::from_name` knows.
+const PLATFORM_NAMES: [&str; PLATFORM_VAR_COUNT] = [
+    "RAILWAY_ENVIRONMENT",
+    "RAILWAY_ENVIRONMENT_NAME",
+    "RAILWAY_PROJECT_ID",
+    "RAILWAY_SERVICE_ID",
+    "RAILWAY_PUBLIC_DOMAIN",
+    "RAILWAY_VOLUME_MOUNT_PATH",
+    "DYNO",
+    "RENDER",
+    "IS_PULL_REQUEST",
+    "FLY_APP_NAME",
+    "VERCEL",
+    "VERCEL_ENV",
+    "NETLIFY",
+    "CONTEXT",
+    "K_SERVICE",
+    "K_CONFIGURATION",
+    "CLOUD_RUN_JOB",
+    "GAE_SERVICE",
+    "AWS_LAMBDA_FUNCTION_NAME",
+    "ECS_CONTAINER_METADATA_URI_V4",
+    "WEBSITE_SITE_NAME",
+    "KUBERNETES_SERVICE_HOST",
+];
+
 /// Where the snapshot keeps one variable's value.
 #[derive(Clone, Copy, Default)]
 enum Slot {
@@ -280,10 +345,14 @@ impl Snapshot {
             required: vec![Slot::Unset; policy.required().len()],
             ..Snapshot::default()
         };
+        let names = NameFilter::new(policy);
         for (key, value) in vars {
             // Compared as bytes: a key equal to a name is UTF-8 like it, and
             // no other key needs checking.
-            snapshot.offer(policy, key.as_ref().as_encoded_bytes(), value.as_ref());
+            let key = key.as_ref().as_encoded_bytes();
+            if names.may_hold(key) {
+                snapshot.offer(policy, key, value.as_ref());
+            }
         }
         snapshot
     }
@@ -410,6 +479,26 @@ mod tests {
     }
 
     #[test]
+    fn the_name_filter_passes_every_name_it_was_given() {
+        let policy = Policy::new().require("REDIS_URL").rename(
+            crate::Variable::Debug,
+            "APP_DEBUG_MODE_WITH_A_NAME_LONGER_THAN_SIXTY_FOUR_BYTES_IN_TOTAL_X",
+        );
+        let filter = NameFilter::new(&policy);
+        for name in PLATFORM_NAMES
+            .iter()
+            .chain(&["REDIS_URL", "SECRET_KEY", "LOCAL_TEST"])
+        {
+            assert!(filter.may_hold(name.as_bytes()), "{name}");
+        }
+        assert!(filter.may_hold(policy.name(crate::Variable::Debug).as_bytes()));
+        assert!(
+            !filter.may_hold(b"PATH"),
+            "no name of 4 bytes starts with P"
+        );
+    }
+
+    #[test]
     fn snapshot_picks_role_platform_and_required_variables() {
         let policy = Policy::new()
             .require("REDIS_URL")
@@ -446,6 +535,7 @@ mod tests {
     fn every_platform_variable_is_found_by_name() {
         for var in PlatformVar::ALL {
             assert_eq!(PlatformVar::from_name(var.name().as_bytes()), Some(var));
+            assert_eq!(PLATFORM_NAMES[var as usize], var.name());
         }
         assert_eq!(PlatformVar::from_name(b"PORT"), None);
         assert_eq!(PlatformVar::from_name(b""), None);

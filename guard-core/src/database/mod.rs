@@ -448,7 +448,10 @@ impl DatabaseUrl {
     }
 
     fn read_url(&mut self, text: &str) -> Result<(), DatabaseUrlError> {
-        let (scheme_part, rest) = text.split_once("://").unwrap_or((text, ""));
+        let (scheme_part, rest) = match scheme_separator(text) {
+            Some(n) => (&text[..n], &text[n + 3..]),
+            None => (text, ""),
+        };
         // SQLAlchemy writes drivers with `_` (`oracle+cx_oracle`), which no
         // URL scheme may hold: parse with the family's part alone.
         let scheme_part = if scheme_part.contains('_') {
@@ -756,7 +759,10 @@ fn is_quoted(value: &str) -> bool {
 
 /// `${{Service.VAR}}` (Railway) or `${VAR}` (shell-style), left unresolved.
 fn unresolved_reference(value: &str) -> Option<&str> {
-    let start = value.find("${")?;
+    let start = value
+        .match_indices('$')
+        .map(|(n, _)| n)
+        .find(|&n| value[n + 1..].starts_with('{'))?;
     let rest = &value[start..];
     let end = if rest.starts_with("${{") {
         rest.find("}}").map(|n| n + 2)
@@ -779,6 +785,14 @@ fn body_start(value: &str) -> usize {
         }
     }
     start
+}
+
+/// Where the first `://` starts: found from each `:`, which is cheaper on
+/// a short string than a substring search.
+pub(crate) fn scheme_separator(text: &str) -> Option<usize> {
+    text.match_indices(':')
+        .map(|(n, _)| n)
+        .find(|&n| text[n + 1..].starts_with("//"))
 }
 
 fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {

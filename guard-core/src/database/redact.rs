@@ -153,7 +153,7 @@ fn userinfo_password(
 ) -> Option<Range<usize>> {
     // Only a `://` after a scheme starts an authority: one inside an
     // EZConnect password (`scott/a://b@host`) does not.
-    let (start, url_form) = match raw[body..].find("://") {
+    let (start, url_form) = match crate::database::scheme_separator(&raw[body..]) {
         Some(n) if is_scheme(&raw[body..body + n]) => (body + n + 3, true),
         _ => (body, false),
     };
