@@ -63,13 +63,15 @@ clean_build() {
     median "${times[@]}"
 }
 
-# own_code NAME: median of 3 rebuilds of guard-core and guard-macros alone,
+# own_code NAME PACKAGE...: median of 3 rebuilds of the packages alone,
 # over dependencies already built.
 own_code() {
-    local times=()
-    (cd "$work/$1" && cargo build --quiet)
+    local app=$1 times=() specs=()
+    shift
+    for package in "$@"; do specs+=(-p "$package"); done
+    (cd "$work/$app" && cargo build --quiet)
     for _ in 1 2 3; do
-        times+=("$(cd "$work/$1" && cargo clean --quiet -p guard-core -p guard-macros && seconds cargo build)")
+        times+=("$(cd "$work/$app" && cargo clean --quiet "${specs[@]}" && seconds cargo build)")
     done
     median "${times[@]}"
 }
@@ -98,7 +100,8 @@ idna_adapter = \"=1.0.0\"" "$main_validate"
 hello_time=$(clean_build hello)
 guarded_time=$(clean_build guarded)
 ascii_time=$(clean_build ascii_only)
-own_time=$(own_code guarded)
+own_time=$(own_code guarded guard-core guard-macros)
+core_time=$(own_code guarded guard-core)
 hello_size=$(release_size hello)
 guarded_size=$(release_size guarded)
 ascii_size=$(release_size ascii_only)
@@ -108,6 +111,7 @@ echo "  hello-world                    $hello_time"
 echo "  with guard-core                $guarded_time (+$(sub "$guarded_time" "$hello_time"))"
 echo "  with guard-core, idna ASCII    $ascii_time (saves $(sub "$guarded_time" "$ascii_time"))"
 echo "  guard's own code (guard-core + guard-macros over built deps): $own_time"
+echo "  guard-core alone over built deps: $core_time"
 echo
 echo "stripped release binary (bytes):"
 echo "  hello-world                    $hello_size"

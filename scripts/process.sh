@@ -52,13 +52,15 @@ hyperfine -N -i --warmup 50 --runs "$runs" --style basic \
     --export-json "$work/times.json" \
     -n hello-world "$hello" \
     -n "guard check (fit)" "$guard check --env-file $fit" \
-    -n "guard check (misfit)" "$guard check --env-file $misfit" > "$work/hyperfine.txt"
+    -n "guard check (misfit)" "$guard check --env-file $misfit" \
+    -n "guard --version" "$guard --version" > "$work/hyperfine.txt" 2>&1
 
 medians=($(grep -o '"median": *[0-9.e+-]*' "$work/times.json" | awk '{ print $2 * 1e6 }'))
 printf 'median wall time (µs):\n'
 printf '  hello-world            %.0f\n' "${medians[0]}"
 printf '  guard check (fit)      %.0f  (%.3f× hello-world)\n' "${medians[1]}" "$(awk -v a="${medians[1]}" -v b="${medians[0]}" 'BEGIN { print a / b }')"
 printf '  guard check (misfit)   %.0f  (%.3f× hello-world)\n' "${medians[2]}" "$(awk -v a="${medians[2]}" -v b="${medians[0]}" 'BEGIN { print a / b }')"
+printf '  guard --version        %.0f  (%.3f× hello-world: starting the binary, no check)\n' "${medians[3]}" "$(awk -v a="${medians[3]}" -v b="${medians[0]}" 'BEGIN { print a / b }')"
 
 # peak_rss CMD...: median of 50 runs' maximum resident set size, in KiB.
 peak_rss() {
