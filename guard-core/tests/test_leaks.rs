@@ -4,31 +4,8 @@
 
 mod common;
 
-use common::{STRONG_SECRET, check, pairs, railway_fit, with};
-use guard_core::{DatabaseUrl, GuardError, Policy, Report};
-
-/// Every text a user could print from a result.
-fn every_output(result: &Result<Report, GuardError>) -> String {
-    let report = match result {
-        Ok(report) => report,
-        Err(err) => err.report(),
-    };
-    let mut out = format!("{report}\n{report:#}\n{report:?}\n{report:#?}\n");
-    if let Err(err) = result {
-        out += &format!("{err}\n{err:#}\n{err:?}\n{err:#?}\n");
-    }
-    for finding in report.findings() {
-        out += &format!(
-            "{finding}\n{finding:?}\n{}\n{}\n",
-            finding.message(),
-            finding.remediation()
-        );
-    }
-    if let Some(url) = report.database() {
-        out += &format!("{url}\n{url:?}\n{:?}\n", url.endpoints());
-    }
-    out
-}
+use common::{STRONG_SECRET, check, classify_output, every_output, pairs, railway_fit, with};
+use guard_core::Policy;
 
 /// URLs that each hold `secret` somewhere a password goes.
 fn urls_with(secret: &str) -> Vec<String> {
@@ -88,11 +65,7 @@ fn no_password_in_any_output() {
                     assert!(!out.contains(secret), "{url} leaks {secret}:\n{out}");
                 }
             }
-            let mut direct = DatabaseUrl::redact(&url);
-            match DatabaseUrl::classify(&url) {
-                Ok(classified) => direct += &format!("{classified} {classified:?}"),
-                Err(err) => direct += &format!("{err} {err:?}"),
-            }
+            let direct = classify_output(&url);
             for secret in &forbidden {
                 assert!(!direct.contains(secret), "{url} leaks {secret}: {direct}");
             }

@@ -5,12 +5,12 @@
 use std::collections::BTreeSet;
 use std::ffi::OsString;
 
-use guard_core::{DatabaseUrl, GuardError, Report};
+mod common;
+
+use common::{STRONG_SECRET, classify_output, every_output};
+use guard_core::{GuardError, Report};
 use proptest::prelude::*;
 use proptest::sample::select;
-
-/// A strong secret: the shape `openssl rand -hex 32` prints.
-const STRONG_SECRET: &str = "4f1c9a7e2b8d3065f1e4a9c7b2d8e3f60a5b1c9d7e2f4a8b6c3d0e9f1a2b7c5d";
 
 /// The schemes of every backend family, with aliases, drivers and `jdbc:`.
 const SCHEMES: &[&str] = &[
@@ -128,37 +128,6 @@ fn url_with(scheme: &str, host: &str, place: Place, key: &str, secret: &str) -> 
         }
     };
     (build(secret), build(""))
-}
-
-/// Every text a user could print from a result.
-fn every_output(result: &Result<Report, GuardError>) -> String {
-    let report = match result {
-        Ok(report) => report,
-        Err(err) => err.report(),
-    };
-    let mut out = format!("{report}\n{report:#}\n{report:?}\n{report:#?}\n");
-    if let Err(err) = result {
-        out += &format!("{err}\n{err:?}\n{err:#?}\n");
-    }
-    for finding in report.findings() {
-        out += &format!("{}\n{}\n", finding.message(), finding.remediation());
-    }
-    if let Some(url) = report.database() {
-        out += &format!("{url}\n{url:?}\n{}\n", url.redacted());
-    }
-    out
-}
-
-/// Everything `DatabaseUrl` itself prints for `url`.
-fn classify_output(url: &str) -> String {
-    let mut out = DatabaseUrl::redact(url);
-    match DatabaseUrl::classify(url) {
-        Ok(classified) => {
-            out += &format!("\n{}\n{classified}\n{classified:?}", classified.redacted())
-        }
-        Err(err) => out += &format!("\n{err}\n{err:?}"),
-    }
-    out
 }
 
 /// The environments a URL is checked in: Railway fit, development, and a

@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-use guard_core::{GuardError, Policy, Report};
+use guard_core::{DatabaseUrl, GuardError, Policy, Report};
 
 /// A strong secret: the shape `openssl rand -hex 32` prints.
 pub const STRONG_SECRET: &str = "4f1c9a7e2b8d3065f1e4a9c7b2d8e3f60a5b1c9d7e2f4a8b6c3d0e9f1a2b7c5d";
@@ -57,4 +57,44 @@ pub fn ids(result: &Result<Report, GuardError>) -> Vec<&'static str> {
 
 pub fn check(policy: &Policy, env: &[(String, String)]) -> Result<Report, GuardError> {
     policy.validate_env(env.iter().map(|(k, v)| (k, v)))
+}
+
+/// Every text a user could print from a result: `Display` (plain and
+/// alternate), `Debug`, each finding, the classified database.
+pub fn every_output(result: &Result<Report, GuardError>) -> String {
+    let report = match result {
+        Ok(report) => report,
+        Err(err) => err.report(),
+    };
+    let mut out = format!("{report}\n{report:#}\n{report:?}\n{report:#?}\n");
+    if let Err(err) = result {
+        out += &format!("{err}\n{err:#}\n{err:?}\n{err:#?}\n");
+    }
+    for finding in report.findings() {
+        out += &format!(
+            "{finding}\n{finding:?}\n{}\n{}\n",
+            finding.message(),
+            finding.remediation()
+        );
+    }
+    if let Some(url) = report.database() {
+        out += &format!(
+            "{url}\n{url:?}\n{}\n{:?}\n",
+            url.redacted(),
+            url.endpoints()
+        );
+    }
+    out
+}
+
+/// Everything `DatabaseUrl` itself prints for `url`, classified or not.
+pub fn classify_output(url: &str) -> String {
+    let mut out = DatabaseUrl::redact(url);
+    match DatabaseUrl::classify(url) {
+        Ok(classified) => {
+            out += &format!("\n{}\n{classified}\n{classified:?}", classified.redacted())
+        }
+        Err(err) => out += &format!("\n{err}\n{err:?}"),
+    }
+    out
 }
