@@ -28,6 +28,7 @@
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod ascii;
 pub mod checks;
 mod database;
 mod finding;

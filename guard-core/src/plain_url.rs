@@ -7,6 +7,10 @@
 //! `Url::parse` accepts and reads it the same way (the tests below hold
 //! them to it); anything else returns `None`, and the caller parses.
 
+use std::borrow::Cow;
+
+use crate::ascii;
+
 /// A URL of a non-special scheme (`postgres://`, `mysql://`, ...), read
 /// after its `://`.
 #[derive(Debug, PartialEq, Eq)]
@@ -33,21 +37,14 @@ impl<'a> PlainUrl<'a> {
             None => ("", &rest[..authority_end]),
         };
         // `*` stands in for a redacted password.
-        if !userinfo
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-._~*:".contains(&b))
-        {
+        if !ascii::all(userinfo.as_bytes(), ascii::UNRESERVED, b"*:") {
             return None;
         }
         let (host, port) = match host_port.split_once(':') {
             Some((host, port)) => (host, Some(read_port(port)?)),
             None => (host_port, None),
         };
-        if host.is_empty()
-            || !host
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"-._".contains(&b))
-        {
+        if host.is_empty() || !ascii::all(host.as_bytes(), ascii::HOST, b"") {
             return None;
         }
         let after = &rest[authority_end..];
@@ -55,13 +52,13 @@ impl<'a> PlainUrl<'a> {
             Some((path, query)) => (path, query),
             None => (after, ""),
         };
-        let plain = |text: &str, extra: &[u8]| {
-            text.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"-._~".contains(&b) || extra.contains(&b))
-        };
         // `.` and `..` segments are removed by a parse.
-        let dot_segment = path.split('/').any(|segment| matches!(segment, "." | ".."));
-        if !plain(path, b"/") || dot_segment || !plain(query, b"=&") {
+        let dot_segment =
+            path.contains('.') && path.split('/').any(|segment| matches!(segment, "." | ".."));
+        if !ascii::all(path.as_bytes(), ascii::UNRESERVED, b"/")
+            || dot_segment
+            || !ascii::all(query.as_bytes(), ascii::UNRESERVED, b"=&")
+        {
             return None;
         }
         Some(PlainUrl {
@@ -84,7 +81,7 @@ impl<'a> PlainUrl<'a> {
 /// The host of an `https://` URL with a plain ASCII domain, lowercased as
 /// `Url::host_str` gives it; `None` for any other URL, which the caller
 /// parses.
-pub(crate) fn https_host(url: &str) -> Option<String> {
+pub(crate) fn https_host(url: &str) -> Option<Cow<'_, str>> {
     const HTTPS: &str = "https://";
     if !url
         .as_bytes()
@@ -100,23 +97,42 @@ pub(crate) fn https_host(url: &str) -> Option<String> {
         let port_end = position(port, |b| matches!(b, b'/' | b'?' | b'#'));
         read_port(&port[..port_end])?;
     }
-    // Labels of letters, digits and `-`: nothing for IDNA to map or check
-    // (no `xn--`), and a last label starting with a letter, so the host is
-    // no IPv4 address either.
-    let mut labels = host.split('.');
-    let plain = labels.clone().all(|label| {
-        !label.is_empty()
-            && label
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-            && !label
-                .get(..4)
-                .is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
-    });
-    let last_is_name = labels
-        .next_back()
-        .is_some_and(|label| label.starts_with(|c: char| c.is_ascii_alphabetic()));
-    (plain && last_is_name).then(|| host.to_ascii_lowercase())
+    if !is_plain_domain(host.as_bytes()) {
+        return None;
+    }
+    Some(if host.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(host.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(host)
+    })
+}
+
+/// Labels of letters, digits and `-`: nothing for IDNA to map or check (no
+/// `xn--`), and a last label starting with a letter, so the host is no IPv4
+/// address either.
+fn is_plain_domain(host: &[u8]) -> bool {
+    let mut label_start = 0;
+    for (i, &b) in host.iter().enumerate() {
+        if b == b'.' {
+            if !is_plain_label(&host[label_start..i]) {
+                return false;
+            }
+            label_start = i + 1;
+        } else if !ascii::is(b, ascii::LABEL) {
+            return false;
+        }
+    }
+    let last = &host[label_start..];
+    is_plain_label(last) && last[0].is_ascii_alphabetic()
+}
+
+/// A label of a plain domain (its bytes already checked): not empty, no
+/// IDNA `xn--` prefix.
+fn is_plain_label(label: &[u8]) -> bool {
+    !label.is_empty()
+        && !label
+            .get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case(b"xn--"))
 }
 
 /// The index of the first ASCII byte `stop` matches, or the length.
@@ -129,7 +145,7 @@ fn is_plain_scheme(scheme: &str) -> bool {
     const SPECIAL: [&str; 6] = ["http", "https", "ws", "wss", "ftp", "file"];
     let mut bytes = scheme.bytes();
     bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
-        && bytes.all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
+        && bytes.all(|b| b != b'_' && ascii::is(b, ascii::SCHEME))
         && !SPECIAL.iter().any(|s| s.eq_ignore_ascii_case(scheme))
 }
 
@@ -186,7 +202,7 @@ mod tests {
             prop_assert!(parsed.is_ok(), "{}: {:?}", url, parsed);
             let parsed = parsed.unwrap();
             prop_assert_eq!(parsed.scheme(), "https");
-            prop_assert_eq!(Some(host.as_str()), parsed.host_str(), "{}", url);
+            prop_assert_eq!(Some(host.as_ref()), parsed.host_str(), "{}", url);
         }
         Ok(())
     }

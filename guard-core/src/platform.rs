@@ -190,7 +190,7 @@ impl Detection {
                 text(V::RailwayEnvironmentName).or_else(|| text(V::RailwayEnvironment));
             let preview = environment
                 .as_deref()
-                .is_some_and(|name| name.to_ascii_lowercase().starts_with("pr-"));
+                .is_some_and(|name| name.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("pr-")));
             return Some(Detection {
                 platform: Platform::Railway,
                 environment,

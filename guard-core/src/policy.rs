@@ -57,14 +57,7 @@ impl Variable {
     /// assert_eq!(guard_core::Variable::DatabaseUrl.default_name(), "DATABASE_URL");
     /// ```
     pub const fn default_name(self) -> &'static str {
-        match self {
-            Variable::Debug => "DEBUG",
-            Variable::LocalTest => "LOCAL_TEST",
-            Variable::DatabaseUrl => "DATABASE_URL",
-            Variable::SecretKey => "SECRET_KEY",
-            Variable::AllowedHosts => "ALLOWED_HOSTS",
-            Variable::SiteUrl => "SITE_URL",
-        }
+        self.role().default_name()
     }
 
     const fn role(self) -> Role {
@@ -274,6 +267,16 @@ impl Policy {
 
     pub(crate) fn name_of(&self, role: Role) -> &str {
         &self.names[role as usize]
+    }
+
+    /// Whether the policy gives `role` a name other than its default.
+    pub(crate) fn is_renamed(&self, role: Role) -> bool {
+        self.name_of(role) != role.default_name()
+    }
+
+    /// Whether the policy renames any variable.
+    pub(crate) fn renames_any(&self) -> bool {
+        Role::ALL.into_iter().any(|role| self.is_renamed(role))
     }
 
     /// The name as a `Cow`: a default name is borrowed, never copied.

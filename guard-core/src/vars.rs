@@ -182,13 +182,65 @@ impl PlatformVar {
             PlatformVar::KubernetesServiceHost => "KUBERNETES_SERVICE_HOST",
         }
     }
+}
 
-    /// The platform variable named `name`. A `match` on the bytes compiles
-    /// to a switch on the length and a few comparisons: most keys of a real
+/// The roles a variable plays; the app's policy names each one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum Role {
+    Debug,
+    LocalTest,
+    DatabaseUrl,
+    SecretKey,
+    AllowedHosts,
+    SiteUrl,
+}
+
+impl Role {
+    /// The variable's name unless a policy renames it.
+    pub(crate) const fn default_name(self) -> &'static str {
+        match self {
+            Role::Debug => "DEBUG",
+            Role::LocalTest => "LOCAL_TEST",
+            Role::DatabaseUrl => "DATABASE_URL",
+            Role::SecretKey => "SECRET_KEY",
+            Role::AllowedHosts => "ALLOWED_HOSTS",
+            Role::SiteUrl => "SITE_URL",
+        }
+    }
+
+    pub(crate) const ALL: [Role; 6] = [
+        Role::Debug,
+        Role::LocalTest,
+        Role::DatabaseUrl,
+        Role::SecretKey,
+        Role::AllowedHosts,
+        Role::SiteUrl,
+    ];
+}
+
+/// What a variable's name alone says it is: a platform's variable, or a
+/// role under its default name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Known {
+    Platform(PlatformVar),
+    Role(Role),
+}
+
+impl Known {
+    /// The variable named `name`. A `match` on the bytes compiles to a
+    /// switch on the length and a few comparisons: most keys of a real
     /// environment (`PATH`, `HOME`, ...) are rejected at once.
-    fn from_name(name: &[u8]) -> Option<PlatformVar> {
+    fn from_name(name: &[u8]) -> Option<Known> {
         use PlatformVar as V;
-        Some(match name {
+        let var = match name {
+            // The roles' default names (`Role::default_name`).
+            b"DEBUG" => return Some(Known::Role(Role::Debug)),
+            b"LOCAL_TEST" => return Some(Known::Role(Role::LocalTest)),
+            b"DATABASE_URL" => return Some(Known::Role(Role::DatabaseUrl)),
+            b"SECRET_KEY" => return Some(Known::Role(Role::SecretKey)),
+            b"ALLOWED_HOSTS" => return Some(Known::Role(Role::AllowedHosts)),
+            b"SITE_URL" => return Some(Known::Role(Role::SiteUrl)),
             b"RAILWAY_ENVIRONMENT" => V::RailwayEnvironment,
             b"RAILWAY_ENVIRONMENT_NAME" => V::RailwayEnvironmentName,
             b"RAILWAY_PROJECT_ID" => V::RailwayProjectId,
@@ -212,31 +264,9 @@ impl PlatformVar {
             b"WEBSITE_SITE_NAME" => V::WebsiteSiteName,
             b"KUBERNETES_SERVICE_HOST" => V::KubernetesServiceHost,
             _ => return None,
-        })
+        };
+        Some(Known::Platform(var))
     }
-}
-
-/// The roles a variable plays; the app's policy names each one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(u8)]
-pub(crate) enum Role {
-    Debug,
-    LocalTest,
-    DatabaseUrl,
-    SecretKey,
-    AllowedHosts,
-    SiteUrl,
-}
-
-impl Role {
-    pub(crate) const ALL: [Role; 6] = [
-        Role::Debug,
-        Role::LocalTest,
-        Role::DatabaseUrl,
-        Role::SecretKey,
-        Role::AllowedHosts,
-        Role::SiteUrl,
-    ];
 }
 
 /// Which (first byte, length) pairs the names guard reads have: most keys
@@ -247,18 +277,43 @@ struct NameFilter {
 }
 
 impl NameFilter {
-    fn new(policy: &Policy) -> NameFilter {
+    /// The platforms' names and the roles' default names, built at compile
+    /// time.
+    const DEFAULT: NameFilter = {
         let mut filter = NameFilter { lengths: [0; 32] };
-        let roles = Role::ALL.iter().map(|&role| policy.name_of(role));
-        let required = policy.required().iter().map(|name| name.as_ref());
-        for name in PLATFORM_NAMES.iter().copied().chain(roles).chain(required) {
+        let mut i = 0;
+        while i < PLATFORM_NAMES.len() {
+            filter.add(PLATFORM_NAMES[i].as_bytes());
+            i += 1;
+        }
+        let mut i = 0;
+        while i < Role::ALL.len() {
+            filter.add(Role::ALL[i].default_name().as_bytes());
+            i += 1;
+        }
+        filter
+    };
+
+    /// The default names, plus the policy's own: renamed roles and
+    /// required variables.
+    fn new(policy: &Policy) -> NameFilter {
+        let mut filter = NameFilter::DEFAULT;
+        for &role in &Role::ALL {
+            if policy.is_renamed(role) {
+                filter.add(policy.name_of(role).as_bytes());
+            }
+        }
+        for name in policy.required() {
             filter.add(name.as_bytes());
         }
         filter
     }
 
-    fn slot(key: &[u8]) -> (usize, u64) {
-        let first = key.first().map_or(0, |&b| usize::from(b % 32));
+    const fn slot(key: &[u8]) -> (usize, u64) {
+        let first = match key.first() {
+            Some(&b) => (b % 32) as usize,
+            None => 0,
+        };
         let bit = if key.len() < 64 {
             1 << key.len()
         } else {
@@ -267,7 +322,7 @@ impl NameFilter {
         (first, bit)
     }
 
-    fn add(&mut self, name: &[u8]) {
+    const fn add(&mut self, name: &[u8]) {
         let (first, bit) = NameFilter::slot(name);
         self.lengths[first] |= bit;
     }
@@ -346,24 +401,33 @@ impl Snapshot {
             ..Snapshot::default()
         };
         let names = NameFilter::new(policy);
+        let renames = policy.renames_any();
         for (key, value) in vars {
             // Compared as bytes: a key equal to a name is UTF-8 like it, and
             // no other key needs checking.
             let key = key.as_ref().as_encoded_bytes();
             if names.may_hold(key) {
-                snapshot.offer(policy, key, value.as_ref());
+                snapshot.offer(policy, renames, key, value.as_ref());
             }
         }
         snapshot
     }
 
-    fn offer(&mut self, policy: &Policy, key: &[u8], raw: &OsStr) {
-        if let Some(var) = PlatformVar::from_name(key) {
-            self.platform[var as usize] = self.keep(raw);
-        }
-        for role in Role::ALL {
-            if policy.name_of(role).as_bytes() == key {
+    /// Keeps `raw` in every slot `key` names. `renames`: whether the
+    /// policy renames any role (read once per snapshot).
+    fn offer(&mut self, policy: &Policy, renames: bool, key: &[u8], raw: &OsStr) {
+        match Known::from_name(key) {
+            Some(Known::Platform(var)) => self.platform[var as usize] = self.keep(raw),
+            Some(Known::Role(role)) if !policy.is_renamed(role) => {
                 self.roles[role as usize] = self.keep(raw);
+            }
+            _ => {}
+        }
+        if renames {
+            for role in Role::ALL {
+                if policy.is_renamed(role) && policy.name_of(role).as_bytes() == key {
+                    self.roles[role as usize] = self.keep(raw);
+                }
             }
         }
         for (i, name) in policy.required().iter().enumerate() {
@@ -532,12 +596,44 @@ mod tests {
     }
 
     #[test]
-    fn every_platform_variable_is_found_by_name() {
+    fn every_platform_variable_and_default_name_is_found_by_name() {
         for var in PlatformVar::ALL {
-            assert_eq!(PlatformVar::from_name(var.name().as_bytes()), Some(var));
+            assert_eq!(
+                Known::from_name(var.name().as_bytes()),
+                Some(Known::Platform(var))
+            );
             assert_eq!(PLATFORM_NAMES[var as usize], var.name());
         }
-        assert_eq!(PlatformVar::from_name(b"PORT"), None);
-        assert_eq!(PlatformVar::from_name(b""), None);
+        for role in Role::ALL {
+            assert_eq!(
+                Known::from_name(role.default_name().as_bytes()),
+                Some(Known::Role(role))
+            );
+        }
+        assert_eq!(Known::from_name(b"PORT"), None);
+        assert_eq!(Known::from_name(b"debug"), None, "names are case-sensitive");
+        assert_eq!(Known::from_name(b""), None);
+    }
+
+    #[test]
+    fn a_renamed_role_reads_its_new_name_only_and_may_take_another_default() {
+        let policy = Policy::new()
+            .rename(crate::Variable::LocalTest, "DEBUG")
+            .rename(crate::Variable::DatabaseUrl, "PG_URL");
+        let snapshot = Snapshot::from_pairs(
+            &policy,
+            [
+                ("DEBUG", "1"),
+                ("LOCAL_TEST", "0"),
+                ("DATABASE_URL", "sqlite:a.db"),
+                ("PG_URL", "postgres://db/app"),
+            ],
+        );
+        assert_eq!(snapshot.role(Role::Debug).flag(), Flag::Set(true));
+        assert_eq!(snapshot.role(Role::LocalTest).flag(), Flag::Set(true));
+        assert_eq!(
+            snapshot.role(Role::DatabaseUrl).as_str(),
+            Some("postgres://db/app")
+        );
     }
 }

@@ -428,6 +428,9 @@ pub(crate) fn run(context: &Context<'_>) -> Vec<Finding> {
             continue;
         };
         (check.rule())(context, &mut hits);
+        if hits.is_empty() {
+            continue;
+        }
         let severity = if context.policy.allows(check) {
             Severity::Allowed
         } else {

@@ -57,17 +57,17 @@ impl DatabaseState {
 }
 
 /// `SITE_URL` as the checks read it.
-enum SiteUrl {
+enum SiteUrl<'a> {
     /// A plain `https://` URL, read without a parse: its host, lowercased.
-    Https { host: String },
+    Https { host: Cow<'a, str> },
     /// Any other URL, parsed.
     Parsed(Url),
     /// Why it cannot be parsed.
     Invalid(String),
 }
 
-impl SiteUrl {
-    fn read(value: Value<'_>) -> Option<SiteUrl> {
+impl<'a> SiteUrl<'a> {
+    fn read(value: Value<'a>) -> Option<SiteUrl<'a>> {
         match value {
             Value::Unset => None,
             Value::NotUtf8 => Some(SiteUrl::Invalid("is not valid UTF-8".to_owned())),
@@ -101,7 +101,9 @@ pub(crate) struct Context<'a> {
     pub(crate) production: bool,
     pub(crate) database: &'a DatabaseState,
     /// Read by the first check that needs it; two checks do.
-    site_url: OnceCell<Option<SiteUrl>>,
+    site_url: OnceCell<Option<SiteUrl<'a>>>,
+    /// Split by the first check that needs it; three checks do.
+    allowed_hosts: OnceCell<Option<AllowedHosts<'a>>>,
 }
 
 impl<'a> Context<'a> {
@@ -119,12 +121,24 @@ impl<'a> Context<'a> {
             production,
             database,
             site_url: OnceCell::new(),
+            allowed_hosts: OnceCell::new(),
         }
     }
 
-    fn site_url(&self) -> Option<&SiteUrl> {
+    fn site_url(&self) -> Option<&SiteUrl<'a>> {
         self.site_url
-            .get_or_init(|| SiteUrl::read(self.value(Role::SiteUrl)))
+            .get_or_init(|| SiteUrl::read(self.snapshot.role(Role::SiteUrl)))
+            .as_ref()
+    }
+
+    /// `ALLOWED_HOSTS` when set; a value that is not UTF-8 allows nothing.
+    fn allowed_hosts(&self) -> Option<&AllowedHosts<'a>> {
+        self.allowed_hosts
+            .get_or_init(|| match self.snapshot.role(Role::AllowedHosts) {
+                Value::Unset => None,
+                Value::NotUtf8 => Some(AllowedHosts::parse("")),
+                Value::Set(list) => Some(AllowedHosts::parse(list)),
+            })
             .as_ref()
     }
 
@@ -253,6 +267,12 @@ pub(super) fn database_url_missing(cx: &Context<'_>, out: &mut Vec<Hit>) {
 }
 
 pub(super) fn database_url_invalid(cx: &Context<'_>, out: &mut Vec<Hit>) {
+    if !matches!(
+        cx.database,
+        DatabaseState::NotUtf8 | DatabaseState::Invalid { .. }
+    ) {
+        return;
+    }
     let var = cx.policy.name_of(Role::DatabaseUrl);
     let place = cx.place(var);
     let (message, remediation) = match cx.database {
@@ -377,39 +397,22 @@ pub(super) fn secret_key_missing(cx: &Context<'_>, out: &mut Vec<Hit>) {
 pub(crate) fn secret_weakness(secret: &str) -> Option<String> {
     const MIN_LENGTH: usize = 50;
     const MIN_DISTINCT: usize = 5;
-    const PLACEHOLDERS: [&str; 18] = [
-        "changeme",
-        "change-me",
-        "change_me",
-        "changethis",
-        "change-this",
-        "change_this",
-        "your-secret",
-        "your_secret",
-        "yoursecret",
-        "secret-key-here",
-        "placeholder",
-        "replace-me",
-        "replace_me",
-        "replaceme",
-        "insecure",
-        "not-a-secret",
-        "example",
-        "dummy",
-    ];
     let length = secret.chars().count();
     if secret.starts_with("django-insecure-") {
         return Some(format!(
             "starts with Django's `django-insecure-` development prefix ({length} characters)"
         ));
     }
-    // ASCII, the common case, lowercases without Unicode's tables.
-    let lower = if secret.is_ascii() {
-        secret.to_ascii_lowercase()
+    // ASCII, the common case, is searched as it is, ignoring case.
+    let lower;
+    let text = if secret.is_ascii() {
+        secret.as_bytes()
     } else {
-        secret.to_lowercase()
+        lower = secret.to_lowercase();
+        lower.as_bytes()
     };
-    if PLACEHOLDERS.iter().any(|p| lower.contains(p)) {
+    let placeholder = (0..text.len()).any(|i| placeholder_at(&text[i..]));
+    if placeholder {
         return Some(format!("is a placeholder value ({length} characters)"));
     }
     if length < MIN_LENGTH {
@@ -424,6 +427,37 @@ pub(crate) fn secret_weakness(secret: &str) -> Option<String> {
         ));
     }
     None
+}
+
+/// Whether a placeholder value starts `text` (ignoring ASCII case). The
+/// first two letters pick the few candidates worth comparing.
+fn placeholder_at(text: &[u8]) -> bool {
+    let [first, second, ..] = text else {
+        return false;
+    };
+    let candidates: &[&str] = match [first.to_ascii_lowercase(), second.to_ascii_lowercase()] {
+        [b'c', b'h'] => &[
+            "changeme",
+            "change-me",
+            "change_me",
+            "changethis",
+            "change-this",
+            "change_this",
+        ],
+        [b'y', b'o'] => &["your-secret", "your_secret", "yoursecret"],
+        [b's', b'e'] => &["secret-key-here"],
+        [b'p', b'l'] => &["placeholder"],
+        [b'r', b'e'] => &["replace-me", "replace_me", "replaceme"],
+        [b'i', b'n'] => &["insecure"],
+        [b'n', b'o'] => &["not-a-secret"],
+        [b'e', b'x'] => &["example"],
+        [b'd', b'u'] => &["dummy"],
+        _ => return false,
+    };
+    candidates.iter().any(|candidate| {
+        text.get(..candidate.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(candidate.as_bytes()))
+    })
 }
 
 /// How many distinct characters `text` has, counting no further than `N`.
@@ -492,17 +526,8 @@ pub(super) fn site_url_insecure(cx: &Context<'_>, out: &mut Vec<Hit>) {
     ));
 }
 
-/// `ALLOWED_HOSTS` when set; a value that is not UTF-8 allows nothing.
-fn allowed_hosts<'a>(cx: &'a Context<'_>) -> Option<AllowedHosts<'a>> {
-    match cx.value(Role::AllowedHosts) {
-        Value::Unset => None,
-        Value::NotUtf8 => Some(AllowedHosts::parse("")),
-        Value::Set(list) => Some(AllowedHosts::parse(list)),
-    }
-}
-
 pub(super) fn site_url_host_not_allowed(cx: &Context<'_>, out: &mut Vec<Hit>) {
-    let (Some(url), Some(allowed)) = (cx.site_url(), allowed_hosts(cx)) else {
+    let (Some(url), Some(allowed)) = (cx.site_url(), cx.allowed_hosts()) else {
         return;
     };
     let Some(host) = url.host() else {
@@ -538,7 +563,10 @@ pub(super) fn required_variable_missing(cx: &Context<'_>, out: &mut Vec<Hit>) {
 }
 
 pub(super) fn allowed_hosts_wildcard(cx: &Context<'_>, out: &mut Vec<Hit>) {
-    if allowed_hosts(cx).is_some_and(|allowed| allowed.has_wildcard()) {
+    if cx
+        .allowed_hosts()
+        .is_some_and(|allowed| allowed.has_wildcard())
+    {
         let var = cx.policy.name_of(Role::AllowedHosts);
         let example = cx
             .snapshot
@@ -558,7 +586,7 @@ pub(super) fn allowed_hosts_wildcard(cx: &Context<'_>, out: &mut Vec<Hit>) {
 pub(super) fn public_domain_not_allowed(cx: &Context<'_>, out: &mut Vec<Hit>) {
     let (Some(domain), Some(allowed)) = (
         cx.snapshot.platform_str(PlatformVar::RailwayPublicDomain),
-        allowed_hosts(cx),
+        cx.allowed_hosts(),
     ) else {
         return;
     };

@@ -317,7 +317,9 @@ impl DatabaseUrl {
             };
             return Err(DatabaseUrlError::UnresolvedReference { reference });
         }
-        let oracle_driver = value[..body].to_ascii_lowercase().contains("oracle:");
+        let oracle_driver = value.as_bytes()[..body]
+            .windows("oracle:".len())
+            .any(|w| w.eq_ignore_ascii_case(b"oracle:"));
         let (shape, backend, scheme) =
             shape_of(&value[body..], oracle_driver).ok_or(DatabaseUrlError::NoScheme)?;
         // The redacted text keeps the prefix and everything up to the
@@ -759,6 +761,10 @@ fn is_quoted(value: &str) -> bool {
 
 /// `${{Service.VAR}}` (Railway) or `${VAR}` (shell-style), left unresolved.
 fn unresolved_reference(value: &str) -> Option<&str> {
+    // Most values hold no `$` at all: one `memchr` tells.
+    if !value.as_bytes().contains(&b'$') {
+        return None;
+    }
     let start = value
         .match_indices('$')
         .map(|(n, _)| n)

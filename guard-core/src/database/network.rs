@@ -1,6 +1,7 @@
 //! Where a database host sits on the network: this machine, a private
 //! network, or the open internet.
 
+use std::borrow::Cow;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 /// `localhost` or a loopback address (or `0.0.0.0`, which connects locally).
@@ -40,11 +41,18 @@ pub(crate) fn is_private_host(host: &str) -> bool {
     }
 }
 
-fn normalise(host: &str) -> String {
-    host.trim_start_matches('[')
+/// Without brackets or a trailing dot, lowercased (copied only when it
+/// has capitals).
+fn normalise(host: &str) -> Cow<'_, str> {
+    let host = host
+        .trim_start_matches('[')
         .trim_end_matches(']')
-        .trim_end_matches('.')
-        .to_ascii_lowercase()
+        .trim_end_matches('.');
+    if host.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(host.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(host)
+    }
 }
 
 fn is_private_v4(ip: Ipv4Addr) -> bool {

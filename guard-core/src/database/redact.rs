@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use crate::ascii;
+
 /// Query and key/value parameters whose value is a secret (any case).
 const SECRET_KEYS: &[&str] = &[
     "password",
@@ -31,10 +33,20 @@ const MASK: &str = "***";
 /// `body` is where the connection part starts, after any `jdbc:` or
 /// `oracle:thin:` prefix.
 pub(crate) fn redact(raw: &str, body: usize) -> String {
-    let mut ranges = secret_parameter_values(raw);
-    if let Some(password) = userinfo_password(raw, body, &ranges) {
-        ranges.push(password);
+    // A secret parameter needs an `=`: most URLs have none, and for them
+    // the scan below is skipped (`contains` on bytes is a `memchr`).
+    let mut ranges = if raw.as_bytes().contains(&b'=') {
+        secret_parameter_values(raw)
+    } else {
+        Vec::new()
+    };
+    let password = userinfo_password(raw, body, &ranges);
+    if ranges.is_empty() {
+        // The common case, a password alone: no list to sort.
+        return mask(raw, password);
     }
+    ranges.extend(password);
+    ranges.sort_by_key(|r| r.start);
     mask(raw, ranges)
 }
 
@@ -44,64 +56,62 @@ fn is_secret_key(key: &str) -> bool {
         .any(|secret| secret.eq_ignore_ascii_case(key))
 }
 
+/// What ends a parameter and starts the next key: a query's `?` and `&`, a
+/// JDBC property list's `;`, a libpq key/value string's whitespace.
+fn is_introducer(byte: u8) -> bool {
+    matches!(byte, b'?' | b'&' | b';') || byte.is_ascii_whitespace()
+}
+
 /// The value ranges of every `key=value` whose key is secret, wherever it
 /// stands: in a query (`?`, `&`), a JDBC property list (`;`) or a libpq
-/// key/value string (start or whitespace).
+/// key/value string (start or whitespace). The ranges come in order and
+/// never overlap.
 fn secret_parameter_values(raw: &str) -> Vec<Range<usize>> {
     let bytes = raw.as_bytes();
     let mut ranges = Vec::new();
     let mut key_start = 0;
     let mut introducer = b' ';
-    let mut i = 0;
-    while i <= bytes.len() {
-        let at_key_start = i == key_start;
-        if at_key_start {
-            let key_end = key_start
-                + bytes[key_start..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
-                    .count();
-            let mut eq = key_end;
-            while eq < bytes.len() && bytes[eq] == b' ' {
-                eq += 1;
-            }
-            if key_end > key_start
-                && eq < bytes.len()
-                && bytes[eq] == b'='
-                && is_secret_key(&raw[key_start..key_end])
+    loop {
+        // Where to look for the next introducer: after a secret value (it
+        // may hold introducers of another kind), else from the key itself.
+        let mut from = key_start;
+        let key_end = key_start
+            + bytes[key_start..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
+                .count();
+        let mut eq = key_end;
+        while eq < bytes.len() && bytes[eq] == b' ' {
+            eq += 1;
+        }
+        if key_end > key_start
+            && eq < bytes.len()
+            && bytes[eq] == b'='
+            && is_secret_key(&raw[key_start..key_end])
+        {
+            let mut value_start = eq + 1;
+            while value_start < bytes.len()
+                && bytes[value_start] == b' '
+                && introducer.is_ascii_whitespace()
             {
-                let mut value_start = eq + 1;
-                while value_start < bytes.len()
-                    && bytes[value_start] == b' '
-                    && introducer.is_ascii_whitespace()
-                {
-                    value_start += 1;
-                }
-                let value_end = value_end(bytes, value_start, introducer);
-                if value_end > value_start {
-                    ranges.push(value_start..value_end);
-                }
-                i = value_end;
-                continue;
+                value_start += 1;
             }
-        }
-        if i == bytes.len() {
-            break;
-        }
-        let byte = bytes[i];
-        if matches!(byte, b'?' | b'&' | b';') || byte.is_ascii_whitespace() {
-            introducer = byte;
-            key_start = i + 1;
-            // Whitespace around `;` in ADO.NET-style strings.
-            while key_start < bytes.len() && bytes[key_start] == b' ' {
-                key_start += 1;
+            let value_end = value_end(bytes, value_start, introducer);
+            if value_end > value_start {
+                ranges.push(value_start..value_end);
             }
-            i = key_start;
-        } else {
-            i += 1;
+            from = value_end;
+        }
+        let Some(n) = bytes[from..].iter().position(|&b| is_introducer(b)) else {
+            return ranges;
+        };
+        introducer = bytes[from + n];
+        key_start = from + n + 1;
+        // Whitespace around `;` in ADO.NET-style strings.
+        while key_start < bytes.len() && bytes[key_start] == b' ' {
+            key_start += 1;
         }
     }
-    ranges
 }
 
 /// Where a secret value ends: a quoted value at its closing quote, a query
@@ -163,19 +173,13 @@ fn userinfo_password(
     let last_at = ats().next()?;
     let inside_secret = |at: usize| secret_values.iter().any(|r| r.contains(&at));
     let host_like = |at: usize| {
-        raw[at + 1..]
-            .split(['/', '?', '#', ';'])
-            .next()
-            // Host characters, plus what an unresolved reference
-            // (`${{Postgres.PGHOST}}`) or an IDN host holds. An empty host
-            // (libpq's `user@/db`) is believed only of the last `@`: before
-            // another, `@/` is as likely inside the password.
-            .is_some_and(|host| {
-                (!host.is_empty() || at == last_at)
-                    && host.bytes().all(|b| {
-                        b.is_ascii_alphanumeric() || b".-_:,[]%${}".contains(&b) || b >= 0x80
-                    })
-            })
+        let after = &raw.as_bytes()[at + 1..];
+        let host = &after[..position(after, |b| matches!(b, b'/' | b'?' | b'#' | b';'))];
+        // Host characters, plus what an unresolved reference
+        // (`${{Postgres.PGHOST}}`) or an IDN host holds. An empty host
+        // (libpq's `user@/db`) is believed only of the last `@`: before
+        // another, `@/` is as likely inside the password.
+        (!host.is_empty() || at == last_at) && ascii::all(host, ascii::HOST_LIST, b"")
     };
     let at = ats()
         .find(|&at| host_like(at) && !inside_secret(at))
@@ -202,14 +206,15 @@ fn userinfo_password(
 fn is_scheme(text: &str) -> bool {
     let mut bytes = text.bytes();
     bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
-        && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.' | b'_'))
+        && bytes.all(|b| ascii::is(b, ascii::SCHEME))
 }
 
-fn mask(raw: &str, mut ranges: Vec<Range<usize>>) -> String {
-    ranges.sort_by_key(|r| r.start);
+/// `raw` with each range replaced by [`MASK`]. The ranges come sorted by
+/// their start; overlapping ones mask their union.
+fn mask(raw: &str, sorted: impl IntoIterator<Item = Range<usize>>) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut cursor = 0;
-    for range in ranges {
+    for range in sorted {
         if range.end <= cursor {
             continue;
         }
@@ -220,6 +225,11 @@ fn mask(raw: &str, mut ranges: Vec<Range<usize>>) -> String {
     }
     out.push_str(&raw[cursor..]);
     out
+}
+
+/// The index of the first byte `stop` matches, or the length.
+fn position(bytes: &[u8], stop: impl Fn(u8) -> bool) -> usize {
+    bytes.iter().position(|&b| stop(b)).unwrap_or(bytes.len())
 }
 
 #[cfg(test)]
