@@ -269,18 +269,25 @@ impl Known {
     }
 }
 
-/// Which (first byte, length) pairs the names guard reads have: most keys
-/// of a real environment are rejected by one lookup, before any comparison.
+/// Which (first byte, length) and (last byte, length) pairs the names
+/// guard reads have: most keys of a real environment are rejected by two
+/// lookups, before any comparison (`RAILWAY_STATIC_URL` has the length and
+/// first letter of `RAILWAY_PROJECT_ID`, not its last letter).
 struct NameFilter {
     /// Bit `len` of entry `first % 32`; names of 64 bytes or more always pass.
-    lengths: [u64; 32],
+    by_first: [u64; 32],
+    /// Bit `len` of entry `last % 32`.
+    by_last: [u64; 32],
 }
 
 impl NameFilter {
     /// The platforms' names and the roles' default names, built at compile
     /// time.
     const DEFAULT: NameFilter = {
-        let mut filter = NameFilter { lengths: [0; 32] };
+        let mut filter = NameFilter {
+            by_first: [0; 32],
+            by_last: [0; 32],
+        };
         let mut i = 0;
         while i < PLATFORM_NAMES.len() {
             filter.add(PLATFORM_NAMES[i].as_bytes());
@@ -309,31 +316,37 @@ impl NameFilter {
         filter
     }
 
-    const fn slot(key: &[u8]) -> (usize, u64) {
-        let first = match key.first() {
-            Some(&b) => (b % 32) as usize,
-            None => 0,
+    /// The entries for `key` in `by_first` and `by_last`, and its bit.
+    #[inline]
+    const fn slot(key: &[u8]) -> (usize, usize, u64) {
+        let (first, last) = match key {
+            [first, .., last] => (*first, *last),
+            [only] => (*only, *only),
+            [] => (0, 0),
         };
         let bit = if key.len() < 64 {
             1 << key.len()
         } else {
             1 << 63
         };
-        (first, bit)
+        ((first % 32) as usize, (last % 32) as usize, bit)
     }
 
     const fn add(&mut self, name: &[u8]) {
-        let (first, bit) = NameFilter::slot(name);
-        self.lengths[first] |= bit;
+        let (first, last, bit) = NameFilter::slot(name);
+        self.by_first[first] |= bit;
+        self.by_last[last] |= bit;
     }
 
+    // Inlined into the caller's `from_pairs`: called for every key.
+    #[inline]
     fn may_hold(&self, key: &[u8]) -> bool {
-        let (first, bit) = NameFilter::slot(key);
-        self.lengths[first] & bit != 0
+        let (first, last, bit) = NameFilter::slot(key);
+        self.by_first[first] & self.by_last[last] & bit != 0
     }
 }
 
-/// Every name `PlatformVar::from_name` knows.
+/// Every platform name `Known::from_name` knows.
 const PLATFORM_NAMES: [&str; PLATFORM_VAR_COUNT] = [
     "RAILWAY_ENVIRONMENT",
     "RAILWAY_ENVIRONMENT_NAME",

@@ -411,7 +411,11 @@ pub(crate) fn secret_weakness(secret: &str) -> Option<String> {
         lower = secret.to_lowercase();
         lower.as_bytes()
     };
-    let placeholder = (0..text.len()).any(|i| placeholder_at(&text[i..]));
+    let placeholder = (0..text.len()).any(|i| {
+        // Most positions are rejected by their first letter alone.
+        let letter = text[i].to_ascii_lowercase().wrapping_sub(b'a');
+        letter < 26 && PLACEHOLDER_FIRST_LETTERS >> letter & 1 != 0 && placeholder_at(&text[i..])
+    });
     if placeholder {
         return Some(format!("is a placeholder value ({length} characters)"));
     }
@@ -428,6 +432,18 @@ pub(crate) fn secret_weakness(secret: &str) -> Option<String> {
     }
     None
 }
+
+/// The letters `placeholder_at`'s candidates start with, as bits from `a`.
+const PLACEHOLDER_FIRST_LETTERS: u32 = {
+    let mut bits = 0;
+    let letters = b"cysprined";
+    let mut i = 0;
+    while i < letters.len() {
+        bits |= 1 << (letters[i] - b'a');
+        i += 1;
+    }
+    bits
+};
 
 /// Whether a placeholder value starts `text` (ignoring ASCII case). The
 /// first two letters pick the few candidates worth comparing.
