@@ -5,10 +5,21 @@
 //! from the process environment in unquoted and double-quoted values and
 //! mangles Railway's `${{Service.VAR}}` references, with no switch to turn
 //! that off: it would hide an unresolved reference, the very mistake
-//! `database_url_invalid` exists to catch. adotenv never expands a
-//! reference, has no dependencies, and reads the usual syntax (comments,
-//! `export`, single quotes kept literal, double quotes with escapes,
-//! inline ` #` comments).
+//! `database_url_invalid` exists to catch. The crates that keep values
+//! literal are general `.env` toolkits (editing, dialects, resolution) tens
+//! of thousands of lines long, whose parse cost more start-up time than all
+//! of guard's checks. So the syntax is read here, by hand, in one pass:
+//!
+//! - one `KEY=value` per line (`\n` or `\r\n`), an optional `export `
+//!   before it, blanks around `=`; blank lines and `#` comment lines are
+//!   skipped; a UTF-8 byte-order mark is ignored;
+//! - a key is a letter or `_`, then letters, digits, `_`, `.` or `-`;
+//! - an unquoted value runs to the end of the line or to a ` #` comment,
+//!   trimmed, and is kept as written (`#fff` is a value, not a comment);
+//! - a single-quoted value is kept as written, a double-quoted one reads
+//!   the escapes `\n` `\r` `\t` `\\` `\"` `\'` `\$` (any other `\x` stays as
+//!   written); either may span lines, and only a comment may follow it;
+//! - nothing is ever expanded: `${VAR}` and `${{Service.VAR}}` stay text.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -21,9 +32,9 @@ pub enum EnvFileError {
     Unreadable(PathBuf, std::io::Error),
     /// The file is not UTF-8 text.
     NotUtf8(PathBuf),
-    /// A line is not `.env` syntax; the diagnostic names the line, never
-    /// its value.
-    Syntax(PathBuf, adotenv::Diagnostic),
+    /// A line is not `.env` syntax; the error names the line, never its
+    /// value.
+    Syntax(PathBuf, SyntaxError),
 }
 
 impl fmt::Display for EnvFileError {
@@ -63,9 +74,128 @@ fn read(path: &Path) -> Result<BTreeMap<String, String>, EnvFileError> {
     parse(&text).map_err(|diagnostic| EnvFileError::Syntax(path.to_owned(), diagnostic))
 }
 
-/// Parses `.env` text, keeping every value literal.
-pub fn parse(text: &str) -> Result<BTreeMap<String, String>, adotenv::Diagnostic> {
-    adotenv::parse_values(text)
+/// Where and why a file is not `.env` syntax. It never holds a value:
+/// the value may be a secret.
+#[derive(Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// The line, counted from 1.
+    line: usize,
+    problem: &'static str,
+}
+
+impl fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.problem)
+    }
+}
+
+/// Parses `.env` text, keeping every value literal (see the module docs
+/// for the syntax). A variable set twice keeps its last value.
+pub fn parse(text: &str) -> Result<BTreeMap<String, String>, SyntaxError> {
+    let mut vars = BTreeMap::new();
+    let mut rest = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut line = 1;
+    while !rest.is_empty() {
+        let error = |problem| SyntaxError { line, problem };
+        let (first, after) = split_line(rest);
+        let statement = first.trim();
+        if statement.is_empty() || statement.starts_with('#') {
+            rest = after;
+            line += 1;
+            continue;
+        }
+        let statement = match statement.strip_prefix("export") {
+            Some(tail) if tail.starts_with([' ', '\t']) => tail.trim_start(),
+            _ => statement,
+        };
+        let (key, value) = statement
+            .split_once('=')
+            .ok_or_else(|| error("expected KEY=value"))?;
+        let key = key.trim_end();
+        if !is_key(key) {
+            return Err(error("invalid variable name"));
+        }
+        let trimmed = value.trim_start_matches([' ', '\t']);
+        let quote = match trimmed.as_bytes().first() {
+            Some(&quote @ (b'\'' | b'"')) => quote,
+            _ => {
+                vars.insert(key.to_owned(), unquoted(value).to_owned());
+                rest = after;
+                line += 1;
+                continue;
+            }
+        };
+        // A quoted value may run on past this line: read it from the rest
+        // of the text, just after its opening quote.
+        let open = trimmed.as_ptr() as usize - rest.as_ptr() as usize;
+        let (value, length) =
+            quoted(&rest[open + 1..], quote).ok_or_else(|| error("unclosed quote"))?;
+        let close = open + 1 + length;
+        line += rest[..close].matches('\n').count();
+        let (tail, after) = split_line(&rest[close..]);
+        let tail = tail.trim();
+        if !(tail.is_empty() || tail.starts_with('#')) {
+            return Err(SyntaxError {
+                line,
+                problem: "text after the closing quote",
+            });
+        }
+        vars.insert(key.to_owned(), value);
+        rest = after;
+        line += 1;
+    }
+    Ok(vars)
+}
+
+/// The first line of `text` (without its `\n`) and what follows it.
+fn split_line(text: &str) -> (&str, &str) {
+    text.split_once('\n').unwrap_or((text, ""))
+}
+
+fn is_key(key: &str) -> bool {
+    let mut bytes = key.bytes();
+    bytes
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+        && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+}
+
+/// An unquoted value: up to a `#` that follows a blank, trimmed.
+fn unquoted(value: &str) -> &str {
+    let comment = value
+        .as_bytes()
+        .windows(2)
+        .position(|pair| matches!(pair, [b' ' | b'\t', b'#']));
+    comment.map_or(value, |n| &value[..n]).trim()
+}
+
+/// A quoted value read from just after its opening `quote`: the value and
+/// how many bytes it took, closing quote included; `None` if it is never
+/// closed.
+fn quoted(text: &str, quote: u8) -> Option<(String, usize)> {
+    if quote == b'\'' {
+        let close = text.find('\'')?;
+        return Some((text[..close].to_owned(), close + 1));
+    }
+    let mut value = String::new();
+    let mut chars = text.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => return Some((value, i + 1)),
+            '\\' => match chars.next()?.1 {
+                'n' => value.push('\n'),
+                'r' => value.push('\r'),
+                't' => value.push('\t'),
+                escaped @ ('\\' | '"' | '\'' | '$') => value.push(escaped),
+                other => {
+                    value.push('\\');
+                    value.push(other);
+                }
+            },
+            c => value.push(c),
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -92,6 +222,91 @@ mod tests {
         assert_eq!(vars["DOUBLE"], "line\nnext");
         assert_eq!(vars["UNQUOTED"], "spaced value");
         assert_eq!(vars["COLOR"], "#fff");
+    }
+
+    #[test]
+    fn line_endings_byte_order_mark_blanks_and_comments() {
+        let vars = parse(concat!(
+            "\u{feff}A=1\r\n",
+            "\r\n",
+            "   # indented comment\n",
+            "B = 2 \r\n",
+            "C=\n",
+            "D= # only a comment\n",
+            "export\tE=5\n",
+            "export=6\n",
+            "F='x' # after a quote\n",
+            "G=a#b\n",
+            "H.I-J=7",
+        ))
+        .unwrap();
+        let expected = [
+            ("A", "1"),
+            ("B", "2"),
+            ("C", ""),
+            ("D", ""),
+            ("E", "5"),
+            ("export", "6"),
+            ("F", "x"),
+            ("G", "a#b"),
+            ("H.I-J", "7"),
+        ];
+        let expected: std::collections::BTreeMap<String, String> = expected
+            .iter()
+            .map(|&(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+        assert_eq!(vars, expected);
+    }
+
+    #[test]
+    fn quoted_values_span_lines_and_read_their_escapes() {
+        let vars = parse(concat!(
+            "KEY=\"-----BEGIN\nabc\n-----END\"\n",
+            "RAW='first\nsecond'\n",
+            "ESC=\"q\\\" b\\\\ d\\$ s\\' t\\t r\\r x\\y\"\n",
+            "AFTER=1\n",
+        ))
+        .unwrap();
+        assert_eq!(vars["KEY"], "-----BEGIN\nabc\n-----END");
+        assert_eq!(vars["RAW"], "first\nsecond");
+        assert_eq!(vars["ESC"], "q\" b\\ d$ s' t\t r\r x\\y");
+        assert_eq!(vars["AFTER"], "1");
+    }
+
+    #[test]
+    fn errors_name_the_line_and_never_the_value() {
+        let cases = [
+            ("OK=1\nBAD KEY=hunter2\n", "line 2: invalid variable name"),
+            ("OK=1\n\nhunter2\n", "line 3: expected KEY=value"),
+            ("1KEY=hunter2\n", "line 1: invalid variable name"),
+            ("A=\"hunter2\nB=2\n", "line 1: unclosed quote"),
+            ("A='hunter2\n", "line 1: unclosed quote"),
+            ("A=\"x\\", "line 1: unclosed quote"),
+            ("A='x\ny' hunter2\n", "line 2: text after the closing quote"),
+        ];
+        for (text, expected) in cases {
+            let err = parse(text).unwrap_err().to_string();
+            assert_eq!(err, expected, "{text:?}");
+            assert!(!err.contains("hunter2"), "{err}");
+        }
+    }
+
+    #[test]
+    fn no_arrangement_of_tricky_pieces_panics() {
+        const PIECES: [&str; 12] = [
+            "A", "=", "'", "\"", "\\", "#", " ", "\n", "\r", "export ", "é", "\u{feff}",
+        ];
+        let mut text = String::new();
+        for n in 0..PIECES.len().pow(4) {
+            text.clear();
+            let mut rest = n;
+            for _ in 0..4 {
+                text.push_str(PIECES[rest % PIECES.len()]);
+                rest /= PIECES.len();
+            }
+            // Any outcome will do, as long as it is an outcome.
+            let _ = parse(&text);
+        }
     }
 
     #[test]
