@@ -3,10 +3,10 @@
 //! Parsing only checks shape (which option, which kind of token); what the
 //! values mean is `valid.rs`'s job.
 
-use proc_macro2::{Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Spacing, Span, TokenStream, TokenTree};
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
-use syn::{Attribute, Error, Ident, LitStr, Result, Signature, Token, Visibility, braced};
+use syn::{Attribute, Error, Ident, LitStr, Result, Token, Visibility};
 
 /// Every option, as the user writes it, for "expected one of" messages.
 pub const OPTIONS: &str = "`require(\"NAME\", ...)`, `allow(check_id, ...)`, \
@@ -191,51 +191,160 @@ fn unexpected(input: ParseStream, message: impl std::fmt::Display) -> Error {
 /// The item the attribute sits on, when it is a fn with a body.
 ///
 /// Like tokio-macros, the body stays an unparsed token stream: faster, and
-/// it survives a body syn cannot parse.
+/// it survives a body syn cannot parse. The signature is read token by
+/// token too, so syn's `full` feature (and its compile time) is not needed.
 pub struct MainFn {
     pub attrs: Vec<Attribute>,
     pub vis: Visibility,
-    pub sig: Signature,
-    pub brace_token: syn::token::Brace,
+    /// `const`, `async`, `unsafe`, `extern "ABI"`, then `fn`, as written.
+    pub head: TokenStream,
+    pub ident: Ident,
+    /// Generic parameters as written (`main` has none; rustc says so).
+    pub generics: TokenStream,
+    /// The parenthesized parameter list.
+    pub params: Group,
+    /// Return type and where clause, as written.
+    pub tail: TokenStream,
+    pub brace_span: Span,
     pub inner_attrs: Vec<Attribute>,
     pub body: TokenStream,
+}
+
+fn is_punct(tree: &TokenTree, ch: char) -> bool {
+    matches!(tree, TokenTree::Punct(p) if p.as_char() == ch)
+}
+
+/// The parameters of a parameter list: split at the commas outside
+/// `<...>` (a `->` closes nothing), empty parts dropped.
+fn split_parameters(list: TokenStream) -> Vec<Vec<TokenTree>> {
+    let mut parts = Vec::new();
+    let mut part = Vec::new();
+    let mut depth = 0usize;
+    let mut after_dash = false;
+    for tree in list {
+        if is_punct(&tree, '<') {
+            depth += 1;
+        } else if is_punct(&tree, '>') && !after_dash {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && is_punct(&tree, ',') {
+            parts.push(std::mem::take(&mut part));
+            after_dash = false;
+            continue;
+        }
+        after_dash = is_punct(&tree, '-');
+        part.push(tree);
+    }
+    parts.push(part);
+    parts.retain(|part| !part.is_empty());
+    parts
+}
+
+/// Whether `tokens[i]` is a `:` on its own, not half of a `::`.
+fn is_lone_colon(tokens: &[TokenTree], i: usize) -> bool {
+    let joint_colon = |tree: &TokenTree| matches!(tree, TokenTree::Punct(p) if p.as_char() == ':' && p.spacing() == Spacing::Joint);
+    is_punct(&tokens[i], ':') && !joint_colon(&tokens[i]) && !(i > 0 && joint_colon(&tokens[i - 1]))
 }
 
 impl Parse for MainFn {
     fn parse(input: ParseStream) -> Result<Self> {
         let attrs = input.call(Attribute::parse_outer)?;
         let vis: Visibility = input.parse()?;
-        if input.fork().parse::<Signature>().is_err() {
-            return Err(unexpected(
-                input,
+        let start = input.fork();
+        let not_a_fn = || {
+            unexpected(
+                &start,
                 "#[production_safe] goes on `fn main`, not on this item",
-            ));
+            )
+        };
+        let mut head = TokenStream::new();
+        loop {
+            let tree: TokenTree = input.parse().map_err(|_| not_a_fn())?;
+            let is_fn = matches!(&tree, TokenTree::Ident(i) if i == "fn");
+            let qualifier = match &tree {
+                TokenTree::Ident(i) => ["const", "async", "unsafe", "safe", "extern"]
+                    .iter()
+                    .any(|q| i == q),
+                TokenTree::Literal(_) => true, // an ABI string after `extern`
+                _ => false,
+            };
+            if !is_fn && !qualifier {
+                return Err(not_a_fn());
+            }
+            head.extend([tree]);
+            if is_fn {
+                break;
+            }
         }
-        let sig: Signature = input.parse()?;
-        if !input.peek(syn::token::Brace) {
-            return Err(unexpected(
-                input,
-                "#[production_safe] needs `fn main` with a body",
-            ));
+        let ident: Ident = input.parse().map_err(|_| not_a_fn())?;
+        let mut generics = TokenStream::new();
+        if input.peek(Token![<]) {
+            loop {
+                let tree: TokenTree = input.parse().map_err(|_| not_a_fn())?;
+                generics.extend([tree]);
+                if angle_closed(&generics) {
+                    break;
+                }
+            }
         }
-        let content;
-        let brace_token = braced!(content in input);
-        let inner_attrs = content.call(Attribute::parse_inner)?;
-        let body: TokenStream = content.parse()?;
+        let params = match input.parse::<TokenTree>() {
+            Ok(TokenTree::Group(group)) if group.delimiter() == Delimiter::Parenthesis => group,
+            _ => return Err(not_a_fn()),
+        };
+        let mut rest: Vec<TokenTree> = Vec::new();
+        while !input.is_empty() {
+            rest.push(input.parse()?);
+        }
+        let body = match rest.pop() {
+            Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Brace => group,
+            Some(last) => {
+                return Err(Error::new(
+                    last.span(),
+                    "#[production_safe] needs `fn main` with a body",
+                ));
+            }
+            None => return Err(input.error("#[production_safe] needs `fn main` with a body")),
+        };
+        let (inner_attrs, body_tokens) = syn::parse::Parser::parse2(
+            |content: ParseStream| {
+                let inner = content.call(Attribute::parse_inner)?;
+                let body: TokenStream = content.parse()?;
+                Ok((inner, body))
+            },
+            body.stream(),
+        )?;
         Ok(MainFn {
             attrs,
             vis,
-            sig,
-            brace_token,
+            head,
+            ident,
+            generics,
+            params,
+            tail: rest.into_iter().collect(),
+            brace_span: body.span(),
             inner_attrs,
-            body,
+            body: body_tokens,
         })
     }
 }
 
+/// `<...>` is balanced (a `->` closes nothing).
+fn angle_closed(generics: &TokenStream) -> bool {
+    let mut depth = 0isize;
+    let mut prev_dash = false;
+    for tree in generics.clone() {
+        if is_punct(&tree, '<') {
+            depth += 1;
+        } else if is_punct(&tree, '>') && !prev_dash {
+            depth -= 1;
+        }
+        prev_dash = is_punct(&tree, '-');
+    }
+    depth <= 0
+}
+
 impl MainFn {
     pub fn has_parameters(&self) -> bool {
-        !self.sig.inputs.is_empty() || self.sig.variadic.is_some()
+        !self.params.stream().is_empty()
     }
 
     /// On `main(args: T)`, the error path's item: `fn main()` whose body
@@ -243,19 +352,34 @@ impl MainFn {
     /// checks and the macro's error is the only one (rustc's own "`main`
     /// function has wrong type" would follow it).
     pub fn without_parameters(mut self) -> TokenStream {
-        let bindings: Vec<TokenStream> = std::mem::take(&mut self.sig.inputs)
-            .into_iter()
-            .filter_map(|input| match input {
-                syn::FnArg::Typed(syn::PatType { pat, ty, .. }) => {
-                    Some(quote::quote!(let #pat: #ty = ::core::unreachable!();))
-                }
-                syn::FnArg::Receiver(_) => None,
-            })
-            .collect();
-        self.sig.variadic = None;
-        self.sig.inputs = Punctuated::new();
+        let mut bindings = TokenStream::new();
+        for param in split_parameters(self.params.stream()) {
+            // `pat: ty`, split at the first lone `:`; `self` and `...`
+            // have none.
+            let Some(colon) = (0..param.len()).find(|&i| is_lone_colon(&param, i)) else {
+                continue;
+            };
+            // Outer attributes of the parameter (`#[x] a: T`) are dropped.
+            let mut first = 0;
+            while first + 1 < colon && is_punct(&param[first], '#') {
+                first += 2;
+            }
+            let pat: TokenStream = param[first..colon].iter().cloned().collect();
+            if pat
+                .clone()
+                .into_iter()
+                .any(|t| matches!(&t, TokenTree::Ident(i) if i == "self"))
+            {
+                continue;
+            }
+            let ty: TokenStream = param[colon + 1..].iter().cloned().collect();
+            bindings.extend(quote::quote!(let #pat: #ty = ::core::unreachable!();));
+        }
+        let mut empty = Group::new(Delimiter::Parenthesis, TokenStream::new());
+        empty.set_span(self.params.span());
+        self.params = empty;
         let mut tokens = quote::quote!(#[allow(unreachable_code, unused_variables)]);
-        tokens.extend(self.with_first_statement(bindings.into_iter().collect()));
+        tokens.extend(self.with_first_statement(bindings));
         tokens
     }
 
@@ -268,19 +392,109 @@ impl MainFn {
             attr.to_tokens(&mut tokens);
         }
         self.vis.to_tokens(&mut tokens);
-        self.sig.to_tokens(&mut tokens);
-        self.brace_token.surround(&mut tokens, |tokens| {
-            for attr in &self.inner_attrs {
-                attr.to_tokens(tokens);
-            }
-            tokens.extend(first);
-            tokens.extend(self.body.clone());
-        });
+        tokens.extend(self.head.clone());
+        self.ident.to_tokens(&mut tokens);
+        tokens.extend(self.generics.clone());
+        tokens.extend([TokenTree::Group(self.params.clone())]);
+        tokens.extend(self.tail.clone());
+        let mut inner = TokenStream::new();
+        for attr in &self.inner_attrs {
+            attr.to_tokens(&mut inner);
+        }
+        inner.extend(first);
+        inner.extend(self.body.clone());
+        let mut body = Group::new(Delimiter::Brace, inner);
+        body.set_span(self.brace_span);
+        tokens.extend([TokenTree::Group(body)]);
         tokens
     }
 }
 
 /// The span of the whole parameter list, for "`main` takes no parameters".
-pub fn parameters_span(sig: &Signature) -> Span {
-    sig.paren_token.span.join()
+pub fn parameters_span(main: &MainFn) -> Span {
+    main.params.span()
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use super::MainFn;
+
+    fn main_fn(item: proc_macro2::TokenStream) -> MainFn {
+        syn::parse2(item).expect("a fn")
+    }
+
+    #[test]
+    fn the_signature_is_kept_as_written() {
+        let item = quote!(
+            #[doc = "x"]
+            pub async unsafe extern "C" fn main() -> Result<(), Box<dyn std::error::Error>>
+            where
+                u8: Copy,
+            {
+                #![allow(unused)]
+                body()
+            }
+        );
+        let main = main_fn(item);
+        assert_eq!(main.ident, "main");
+        assert!(!main.has_parameters());
+        assert_eq!(
+            main.with_first_statement(quote!(first();)).to_string(),
+            quote!(
+                #[doc = "x"]
+                pub async unsafe extern "C" fn main() -> Result<(), Box<dyn std::error::Error>>
+                where
+                    u8: Copy,
+                {
+                    #![allow(unused)]
+                    first();
+                    body()
+                }
+            )
+            .to_string()
+        );
+    }
+
+    #[test]
+    fn parameters_become_unreachable_bindings() {
+        let main = main_fn(quote!(
+            fn main(
+                #[allow(unused)] a: Vec<(u8, u16)>,
+                b: ::std::collections::HashMap<String, Vec<u8>>,
+                f: fn(u8) -> Option<u8>,
+                (x, y): (u8, u8),
+            ) {
+            }
+        ));
+        assert!(main.has_parameters());
+        let out = main.without_parameters().to_string();
+        for binding in [
+            quote!(let a: Vec<(u8, u16)> = ::core::unreachable!();),
+            quote!(let b: ::std::collections::HashMap<String, Vec<u8>> = ::core::unreachable!();),
+            quote!(let f: fn(u8) -> Option<u8> = ::core::unreachable!();),
+            quote!(let (x, y): (u8, u8) = ::core::unreachable!();),
+        ] {
+            assert!(out.contains(&binding.to_string()), "{binding} not in {out}");
+        }
+        assert!(out.contains("fn main ()"), "{out}");
+    }
+
+    #[test]
+    fn items_that_are_no_fn_with_a_body_are_errors() {
+        for item in [
+            quote!(
+                struct Main;
+            ),
+            quote!(
+                fn main();
+            ),
+            quote!(fn () {}),
+            quote!(fn main),
+            quote!(static fn main() {}),
+        ] {
+            assert!(syn::parse2::<MainFn>(item.clone()).is_err(), "{item}");
+        }
+    }
 }

@@ -18,7 +18,7 @@ pub fn production_safe(args: TokenStream, item: TokenStream) -> TokenStream {
         Err(error) => return with_error(item, error),
     };
     if let Err(error) = valid::main_fn(&main).and(valid::args(&args)) {
-        if main.sig.ident == "main" && main.has_parameters() {
+        if main.ident == "main" && main.has_parameters() {
             // rustc would add its own "`main` function has wrong type".
             return with_error(main.without_parameters(), error);
         }

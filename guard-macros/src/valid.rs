@@ -12,18 +12,18 @@ const NAME: &str = "production_safe";
 
 pub fn main_fn(main: &MainFn) -> Result<()> {
     let mut errors = Errors::default();
-    if main.sig.ident != "main" {
+    if main.ident != "main" {
         errors.push(Error::new(
-            main.sig.ident.span(),
+            main.ident.span(),
             format!(
                 "#[production_safe] goes on `fn main` only, not on `fn {}`; \
 in other start-up code call `guard_core::validate()` and handle its result",
-                main.sig.ident
+                main.ident
             ),
         ));
     } else if main.has_parameters() {
         errors.push(Error::new(
-            ast::parameters_span(&main.sig),
+            ast::parameters_span(main),
             "`main` takes no parameters: write `fn main()`; read arguments with `std::env::args()`",
         ));
     }
