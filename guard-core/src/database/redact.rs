@@ -42,11 +42,14 @@ pub(crate) fn redact(raw: &str, body: usize) -> String {
     };
     let password = userinfo_password(raw, body, &ranges);
     if ranges.is_empty() {
-        // The common case, a password alone: no list to sort.
+        // The common case, a password alone: no list to build.
         return mask(raw, password);
     }
-    ranges.extend(password);
-    ranges.sort_by_key(|r| r.start);
+    // The parameter ranges come in order: the password goes in its place.
+    if let Some(password) = password {
+        let at = ranges.partition_point(|r| r.start < password.start);
+        ranges.insert(at, password);
+    }
     mask(raw, ranges)
 }
 
