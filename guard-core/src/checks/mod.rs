@@ -438,18 +438,15 @@ pub(crate) fn run(context: &Context<'_>) -> Vec<Finding> {
         };
         // Kept in order as they come: errors, then warnings, then allowed
         // checks, each in catalog order.
-        let mut at = findings.partition_point(|f: &Finding| f.severity <= severity);
-        for hit in hits.drain(..) {
-            let finding = Finding {
-                check,
-                severity,
-                variable: hit.variable,
-                message: hit.message,
-                remediation: hit.remediation,
-            };
-            findings.insert(at, finding);
-            at += 1;
-        }
+        let at = findings.partition_point(|f: &Finding| f.severity <= severity);
+        let batch = hits.drain(..).map(|hit| Finding {
+            check,
+            severity,
+            variable: hit.variable,
+            message: hit.message,
+            remediation: hit.remediation,
+        });
+        findings.splice(at..at, batch);
     }
     findings
 }
