@@ -1,19 +1,26 @@
 #!/usr/bin/env bash
 # What guard costs a user's build, measured on throwaway apps in a temp dir:
 #
-#   1. clean debug build time added by guard-core to a hello-world (median
-#      of 3), and how much of it is guard's own code (guard-core and
-#      guard-macros rebuilt over their already-built dependencies);
+#   1. clean debug build times (median of ROUNDS, the apps built in turn in
+#      each round so that a busy spell hits all of them): a hello-world;
+#      the same calling guard_core::validate(); and `deps`, the same with
+#      guard-core's own dependencies (url, thiserror) instead of guard-core.
+#      guard's own code costs a clean build `guarded - deps` (the median of
+#      the per-round differences); guard-core and guard-macros rebuilt over
+#      their already-built dependencies is shown beside it (one after the
+#      other, as an update of guard would rebuild them);
 #   2. bytes added to a stripped release binary;
 #   3. how many major versions of syn a tokio app using #[production_safe]
 #      compiles (cargo tree);
 #   4. the idna_adapter trade: pinning `idna_adapter = "=1.0.0"` in the app
 #      (ASCII-only hosts, no ICU) — build time and size it saves.
 #
-# Needs only Rust (cargo), coreutils and awk. Usage: scripts/footprint.sh
+# Needs only Rust (cargo), coreutils and awk.
+# Usage: scripts/footprint.sh [ROUNDS]   (default 5)
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
+rounds=${1:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export CARGO_TERM_COLOR=never CARGO_INCREMENTAL=0
@@ -53,14 +60,24 @@ sub() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a - b }'; }
 
 median() { printf '%s\n' "$@" | sort -g | sed -n "$(( ($# + 1) / 2 ))p"; }
 
-# clean_build NAME: median of 3 clean debug builds.
-clean_build() {
-    local times=()
-    for _ in 1 2 3; do
-        rm -rf "$work/$1/target"
-        times+=("$(cd "$work/$1" && seconds cargo build)")
+# clean_builds NAME...: ROUNDS rounds of one clean debug build of each app
+# in turn; the times go to $work/NAME.times, one line a round.
+clean_builds() {
+    for _ in $(seq "$rounds"); do
+        for name in "$@"; do
+            rm -rf "$work/$name/target"
+            (cd "$work/$name" && seconds cargo build) >> "$work/$name.times"
+            echo >> "$work/$name.times"
+        done
     done
-    median "${times[@]}"
+}
+
+# median_of NAME: the median of an app's clean build times.
+median_of() { median $(cat "$work/$1.times"); }
+
+# paired_difference A B: the median of the per-round differences A - B.
+paired_difference() {
+    median $(paste "$work/$1.times" "$work/$2.times" | awk '{ printf "%.2f\n", $1 - $2 }')
 }
 
 # own_code NAME PACKAGE...: median of 3 rebuilds of the packages alone,
@@ -94,24 +111,42 @@ echo
 
 app hello "" 'fn main() { println!("hello"); }'
 app guarded "$guard" "$main_validate"
+# guard-core's dependencies, as guard-core declares them, used for real.
+app deps 'thiserror = "2.0.12"
+url = "2.5.4"' '#[derive(Debug, thiserror::Error)]
+#[error("not a URL")]
+struct NotAUrl;
+
+fn main() {
+    match url::Url::parse("postgresql://db.internal:5432/app") {
+        Ok(url) => println!("{}", url.host_str().unwrap_or_default()),
+        Err(_) => println!("{NotAUrl}"),
+    }
+}'
 app ascii_only "$guard
 idna_adapter = \"=1.0.0\"" "$main_validate"
 
-hello_time=$(clean_build hello)
-guarded_time=$(clean_build guarded)
-ascii_time=$(clean_build ascii_only)
+clean_builds hello deps guarded ascii_only
+hello_time=$(median_of hello)
+deps_time=$(median_of deps)
+guarded_time=$(median_of guarded)
+ascii_time=$(median_of ascii_only)
+added_time=$(paired_difference guarded deps)
 own_time=$(own_code guarded guard-core guard-macros)
 core_time=$(own_code guarded guard-core)
 hello_size=$(release_size hello)
 guarded_size=$(release_size guarded)
 ascii_size=$(release_size ascii_only)
 
-echo "clean debug build, median of 3 (s):"
+echo "clean debug build, median of $rounds rounds (s):"
 echo "  hello-world                    $hello_time"
-echo "  with guard-core                $guarded_time (+$(sub "$guarded_time" "$hello_time"))"
+echo "  with guard-core's dependencies $deps_time"
+echo "  with guard-core                $guarded_time (+$(sub "$guarded_time" "$hello_time") over hello-world)"
 echo "  with guard-core, idna ASCII    $ascii_time (saves $(sub "$guarded_time" "$ascii_time"))"
-echo "  guard's own code (guard-core + guard-macros over built deps): $own_time"
-echo "  guard-core alone over built deps: $core_time"
+echo "  guard's own code in a clean build (with guard-core - with its dependencies, median of the rounds' differences): $added_time"
+echo "  per round (s): with guard-core $(paste -sd' ' "$work/guarded.times"); with its dependencies $(paste -sd' ' "$work/deps.times")"
+echo "  guard-core + guard-macros rebuilt one after the other over built deps (median of 3): $own_time"
+echo "  guard-core alone rebuilt over built deps (median of 3): $core_time"
 echo
 echo "stripped release binary (bytes):"
 echo "  hello-world                    $hello_size"

@@ -4,12 +4,19 @@
 # (hyperfine) and peak resident memory (GNU time's %M), for the fit and the
 # misfit environment of examples/env/.
 #
+# Both binaries are built with the workspace's release profile (fat LTO,
+# one codegen unit), so the floor is built as guard is. The commands run in
+# alternating batches of 50 (hyperfine, then the next batch): a busy spell
+# of the machine hits every command alike, and the medians are taken over
+# all runs of a command.
+#
 # Needs Rust and two Debian packages, installed here if missing:
-# hyperfine and time. Usage: scripts/process.sh [RUNS]   (default 500)
+# hyperfine and time. Usage: scripts/process.sh [RUNS]   (default 1000)
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
-runs=${1:-500}
+runs=${1:-1000}
+batch=50
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export CARGO_TERM_COLOR=never
@@ -34,7 +41,9 @@ edition = "2024"
 [workspace]
 TOML
 echo 'fn main() { println!("hello"); }' > "$work/hello/src/main.rs"
-(cd "$work/hello" && cargo build --quiet --release)
+# The workspace's release profile, as guard is built.
+(cd "$work/hello" && CARGO_PROFILE_RELEASE_LTO=fat CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 \
+    cargo build --quiet --release)
 hello="$work/hello/target/release/hello"
 
 fit="$repo/examples/env/fixed.env"
@@ -44,18 +53,32 @@ status=0; "$guard" check --env-file "$misfit" > /dev/null 2>&1 || status=$?
 [ "$status" = 78 ] || { echo "expected exit 78 on the misfit env, got $status" >&2; exit 1; }
 
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p')"
-echo "runs: $runs each, after 50 warm-up runs"
+echo "runs: $runs each, in batches of $batch (3 warm-up runs a batch)"
 echo
 
-# -N: no shell in between; -i: the misfit run exits 78 by design.
-hyperfine -N -i --warmup 50 --runs "$runs" --style basic \
-    --export-json "$work/times.json" \
-    -n hello-world "$hello" \
-    -n "guard check (fit)" "$guard check --env-file $fit" \
-    -n "guard check (misfit)" "$guard check --env-file $misfit" \
-    -n "guard --version" "$guard --version" > "$work/hyperfine.txt" 2>&1
+# One batch: every command $batch times (-N: no shell in between; -i: the
+# misfit run exits 78 by design). Each command's times (s) are appended to
+# $work/times.N, N counting the commands from 1.
+run_batch() {
+    hyperfine -N -i --warmup 3 --runs "$batch" --style none --export-json "$work/batch.json" \
+        "$hello" \
+        "$guard check --env-file $fit" \
+        "$guard check --env-file $misfit" \
+        "$guard --version" > /dev/null 2>&1
+    awk -v dir="$work" '
+        /"command":/ { n++ }
+        /"times": \[/ { inside = 1; next }
+        inside && /\]/ { inside = 0 }
+        inside { gsub(/[ ,]/, ""); print >> (dir "/times." n) }
+    ' "$work/batch.json"
+}
+for _ in $(seq $(( (runs + batch - 1) / batch ))); do run_batch; done
 
-medians=($(grep -o '"median": *[0-9.e+-]*' "$work/times.json" | awk '{ print $2 * 1e6 }'))
+# The median of a command's pooled times, in µs.
+medians=()
+for n in 1 2 3 4; do
+    medians+=("$(sort -g "$work/times.$n" | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] * 1e6 }')")
+done
 printf 'median wall time (µs):\n'
 printf '  hello-world            %.0f\n' "${medians[0]}"
 printf '  guard check (fit)      %.0f  (%.3f× hello-world)\n' "${medians[1]}" "$(awk -v a="${medians[1]}" -v b="${medians[0]}" 'BEGIN { print a / b }')"
