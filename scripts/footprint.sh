@@ -3,9 +3,9 @@
 #
 #   1. clean debug build times (median of ROUNDS, the apps built in turn in
 #      each round so that a busy spell hits all of them): a hello-world;
-#      the same calling guard_core::validate(); and `deps`, the same with
+#      the same calling guard_core::validate(); and `core_deps`, the same with
 #      guard-core's own dependencies (url, thiserror) instead of guard-core.
-#      guard's own code costs a clean build `guarded - deps` (the median of
+#      guard's own code costs a clean build `guarded - core_deps` (the median of
 #      the per-round differences); guard-core and guard-macros rebuilt over
 #      their already-built dependencies is shown beside it (one after the
 #      other, as an update of guard would rebuild them);
@@ -112,7 +112,7 @@ echo
 app hello "" 'fn main() { println!("hello"); }'
 app guarded "$guard" "$main_validate"
 # guard-core's dependencies, as guard-core declares them, used for real.
-app deps 'thiserror = "2.0.12"
+app core_deps 'thiserror = "2.0.12"
 url = "2.5.4"' '#[derive(Debug, thiserror::Error)]
 #[error("not a URL")]
 struct NotAUrl;
@@ -126,12 +126,12 @@ fn main() {
 app ascii_only "$guard
 idna_adapter = \"=1.0.0\"" "$main_validate"
 
-clean_builds hello deps guarded ascii_only
+clean_builds hello core_deps guarded ascii_only
 hello_time=$(median_of hello)
-deps_time=$(median_of deps)
+deps_time=$(median_of core_deps)
 guarded_time=$(median_of guarded)
 ascii_time=$(median_of ascii_only)
-added_time=$(paired_difference guarded deps)
+added_time=$(paired_difference guarded core_deps)
 own_time=$(own_code guarded guard-core guard-macros)
 core_time=$(own_code guarded guard-core)
 hello_size=$(release_size hello)
@@ -144,7 +144,7 @@ echo "  with guard-core's dependencies $deps_time"
 echo "  with guard-core                $guarded_time (+$(sub "$guarded_time" "$hello_time") over hello-world)"
 echo "  with guard-core, idna ASCII    $ascii_time (saves $(sub "$guarded_time" "$ascii_time"))"
 echo "  guard's own code in a clean build (with guard-core - with its dependencies, median of the rounds' differences): $added_time"
-echo "  per round (s): with guard-core $(paste -sd' ' "$work/guarded.times"); with its dependencies $(paste -sd' ' "$work/deps.times")"
+echo "  per round (s): with guard-core $(paste -sd' ' "$work/guarded.times"); with its dependencies $(paste -sd' ' "$work/core_deps.times")"
 echo "  guard-core + guard-macros rebuilt one after the other over built deps (median of 3): $own_time"
 echo "  guard-core alone rebuilt over built deps (median of 3): $core_time"
 echo

@@ -10,10 +10,18 @@ pub(crate) fn is_local_host(host: &str) -> bool {
     if host == "localhost" || host.ends_with(".localhost") {
         return true;
     }
-    match host.parse::<IpAddr>() {
-        Ok(ip) => ip.is_loopback() || ip.is_unspecified(),
-        Err(_) => false,
+    match ip_address(&host) {
+        Some(ip) => ip.is_loopback() || ip.is_unspecified(),
+        None => false,
     }
+}
+
+/// The host as an IP address, if it is one. An IPv4 address is digits and
+/// dots, an IPv6 one holds a `:`: anything else is a name, told without
+/// running the parser.
+fn ip_address(host: &str) -> Option<IpAddr> {
+    let may_be_ip = host.contains(':') || host.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    may_be_ip.then(|| host.parse().ok()).flatten()
 }
 
 /// Whether traffic to `host` stays off the public internet: loopback,
@@ -32,12 +40,10 @@ pub(crate) fn is_private_host(host: &str) -> bool {
     if is_local_host(&host) {
         return true;
     }
-    match host.parse::<IpAddr>() {
-        Ok(IpAddr::V4(ip)) => is_private_v4(ip),
-        Ok(IpAddr::V6(ip)) => is_private_v6(ip),
-        Err(_) => {
-            !host.contains('.') || PRIVATE_SUFFIXES.iter().any(|suffix| host.ends_with(suffix))
-        }
+    match ip_address(&host) {
+        Some(IpAddr::V4(ip)) => is_private_v4(ip),
+        Some(IpAddr::V6(ip)) => is_private_v6(ip),
+        None => !host.contains('.') || PRIVATE_SUFFIXES.iter().any(|suffix| host.ends_with(suffix)),
     }
 }
 
