@@ -15,6 +15,8 @@ use crate::ascii;
 /// after its `://`.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct PlainUrl<'a> {
+    /// `user` or `user:password`, without the `@`; empty when there is none.
+    pub(crate) userinfo: &'a str,
     /// The host as `Url::host_str` gives it: an opaque host is kept as written.
     pub(crate) host: &'a str,
     pub(crate) port: Option<u16>,
@@ -62,6 +64,7 @@ impl<'a> PlainUrl<'a> {
             return None;
         }
         Some(PlainUrl {
+            userinfo,
             host,
             port,
             path,

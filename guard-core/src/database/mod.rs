@@ -299,6 +299,80 @@ impl DatabaseUrl {
     /// ```
     pub fn classify(raw: &str) -> Result<DatabaseUrl, DatabaseUrlError> {
         let value = raw.trim();
+        match DatabaseUrl::read_plain(value) {
+            Some(url) => Ok(url),
+            None => DatabaseUrl::read_any(value),
+        }
+    }
+
+    /// The common case in one pass: a server's URL with a lowercase
+    /// scheme and every part plain (`postgresql://user:password@host:5432/db
+    /// ?sslmode=require`, no secret parameter), read exactly as
+    /// [`read_any`](DatabaseUrl::read_any) reads it (the tests hold it to
+    /// that), without its shape detection, redaction scan or parse. `None`
+    /// sends anything else there.
+    fn read_plain(value: &str) -> Option<DatabaseUrl> {
+        let separator = value.find("://")?;
+        let scheme = &value[..separator];
+        let mut bytes = scheme.bytes();
+        // Two letters at least: `c://` is a Windows path to the general path.
+        let lowercase = scheme.len() >= 2
+            && bytes.next().is_some_and(|b| b.is_ascii_lowercase())
+            && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'+');
+        if !lowercase {
+            return None;
+        }
+        let backend = Backend::from_scheme(scheme);
+        // SQLite, Oracle and unknown schemes have forms of their own.
+        if !matches!(
+            backend,
+            Backend::Postgresql
+                | Backend::Mysql
+                | Backend::Libsql
+                | Backend::Sqlserver
+                | Backend::Cockroachdb
+                | Backend::Mongodb
+        ) {
+            return None;
+        }
+        let plain = PlainUrl::read(scheme, &value[separator + 3..])?;
+        if plain
+            .query_pairs()
+            .any(|(key, _)| redact::is_secret_key(key))
+        {
+            return None;
+        }
+        // The password is all of the userinfo after its first `:`.
+        let redacted = match plain.userinfo.split_once(':') {
+            Some((_, password)) if !password.is_empty() => {
+                let start = password.as_ptr() as usize - value.as_ptr() as usize;
+                let end = start + password.len();
+                [&value[..start], redact::MASK, &value[end..]].concat()
+            }
+            _ => value.to_owned(),
+        };
+        let mut url = DatabaseUrl {
+            backend,
+            scheme: Some(scheme.to_owned()),
+            redacted,
+            endpoints: vec![Endpoint {
+                host: plain.host.to_owned(),
+                port: plain.port,
+            }],
+            socket: false,
+            database: None,
+            tls: Tls::Default,
+        };
+        url.read_database_name(plain.path);
+        for (key, value) in plain.query_pairs() {
+            url.read_parameter(key, value);
+        }
+        Some(url)
+    }
+
+    /// Classifies any connection string: decides its shape, redacts it,
+    /// then reads the redacted text.
+    fn read_any(value: &str) -> Result<DatabaseUrl, DatabaseUrlError> {
         if value.is_empty() {
             return Err(DatabaseUrlError::Empty);
         }

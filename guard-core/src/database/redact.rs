@@ -26,7 +26,7 @@ const SECRET_KEYS: &[&str] = &[
     "apikey",
 ];
 
-const MASK: &str = "***";
+pub(crate) const MASK: &str = "***";
 
 /// Returns `raw` with every password and secret parameter replaced by `***`.
 ///
@@ -53,7 +53,7 @@ pub(crate) fn redact(raw: &str, body: usize) -> String {
     mask(raw, ranges)
 }
 
-fn is_secret_key(key: &str) -> bool {
+pub(crate) fn is_secret_key(key: &str) -> bool {
     SECRET_KEYS
         .iter()
         .any(|secret| secret.eq_ignore_ascii_case(key))

@@ -357,3 +357,97 @@ fn redacted_forms_hide_every_password() {
         assert!(shown.contains("***"), "{raw} shows {shown}");
     }
 }
+
+/// `read_plain`, the one-pass reading of plain server URLs, must give what
+/// the general reading gives, or step aside.
+mod plain_reading {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    #[test]
+    fn plain_server_urls_take_the_one_pass_reading() {
+        for url in [
+            "postgresql://postgres:Zq7vN2pK9xR4tW8m@postgres.railway.internal:5432/railway",
+            "postgres://u@db/app?sslmode=require&application_name=shop",
+            "postgresql+asyncpg://:pw@db:6543",
+            "mysql://root:pw@mysql.railway.internal:3306/railway",
+            "mongodb+srv://u:pw@cluster0.abcde.mongodb.net/shop?retryWrites=true",
+            "libsql://shop-team.turso.io",
+            "cockroachdb://root@crdb.internal:26257/shop?sslmode=verify-full",
+        ] {
+            let plain = DatabaseUrl::read_plain(url).unwrap_or_else(|| panic!("{url}"));
+            assert_eq!(Ok(plain), DatabaseUrl::read_any(url), "{url}");
+        }
+    }
+
+    #[test]
+    fn anything_else_takes_the_general_reading() {
+        for url in [
+            "POSTGRES://u:pw@db/app",
+            "postgres://u:p@ss@db/app",
+            "postgres://u:pa/ss@db/app",
+            "postgres://u:p%40ss@db/app",
+            "postgres://db/app?password=s3cret",
+            "postgres://h1:5432,h2:5432/app",
+            "postgres://u@/app",
+            "postgres://[::1]:5432/app",
+            "postgres://db/app#x",
+            "postgres://db/./app",
+            "sqlite:///app/db.sqlite3",
+            "oracle://scott:tiger@db:1521/orcl",
+            "redis://default:pw@redis:6379",
+            "jdbc:postgresql://db/app",
+            "c://data/app.db",
+            "postgres://${{Postgres.PGHOST}}/app",
+        ] {
+            assert!(DatabaseUrl::read_plain(url).is_none(), "{url}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+
+        #[test]
+        fn read_plain_agrees_with_the_general_reading(
+            scheme in prop::sample::select(vec![
+                "postgres", "postgresql", "postgresql+asyncpg", "pg2", "mysql", "mariadb",
+                "libsql", "mssql", "sqlserver", "cockroachdb", "mongodb", "mongodb+srv",
+                "Postgres", "redis", "sqlite", "oracle", "http", "c",
+            ]),
+            userinfo in "([a-zA-Z0-9._~*:@/?#%$-]{0,10}@)?",
+            host in "[a-zA-Z0-9._:-]{0,12}",
+            port in "(:[0-9]{0,6})?",
+            path in "(/[a-zA-Z0-9._~/%-]{0,10})?",
+            query in "(\\?((sslmode|ssl|password|authToken|dbname|x)(=[a-zA-Z0-9._-]{0,8})?&?){0,3})?",
+            fragment in "(#[a-z]{0,3})?",
+        ) {
+            let value = format!("{scheme}://{userinfo}{host}{port}{path}{query}{fragment}");
+            if let Some(plain) = DatabaseUrl::read_plain(&value) {
+                prop_assert_eq!(Ok(plain), DatabaseUrl::read_any(&value), "{}", value);
+            }
+        }
+
+        #[test]
+        fn plain_urls_with_passwords_read_alike_both_ways(
+            scheme in prop::sample::select(vec!["postgresql", "mysql", "mongodb+srv", "sqlserver"]),
+            user in "[a-z_]{0,6}",
+            password in "[a-zA-Z0-9._~:*-]{0,12}",
+            host in "[a-z][a-z0-9.-]{0,12}",
+            port in "(:[1-9][0-9]{0,3})?",
+            path in "(/[a-z_]{0,8}(/[a-z]{0,3})?)?",
+            query in "(\\?(sslmode=(disable|require|prefer)|ssl=(true|false)|application_name=shop)(&tls=(on|off))?)?",
+        ) {
+            let value = format!("{scheme}://{user}:{password}@{host}{port}{path}{query}");
+            let plain = DatabaseUrl::read_plain(&value);
+            prop_assert!(plain.is_some(), "{}", value);
+            let plain = plain.unwrap();
+            let mask = if password.is_empty() { "" } else { "***" };
+            prop_assert_eq!(
+                plain.redacted(),
+                format!("{scheme}://{user}:{mask}@{host}{port}{path}{query}")
+            );
+            prop_assert_eq!(Ok(plain), DatabaseUrl::read_any(&value), "{}", value);
+        }
+    }
+}
