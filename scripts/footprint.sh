@@ -58,7 +58,11 @@ seconds() {
 
 sub() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a - b }'; }
 
-median() { printf '%s\n' "$@" | sort -g | sed -n "$(( ($# + 1) / 2 ))p"; }
+# median N...: the middle value, or the mean of the two middle ones.
+median() {
+    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 }
+        END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 
 # clean_builds NAME...: ROUNDS rounds of one clean debug build of each app
 # in turn; the times go to $work/NAME.times, one line a round.

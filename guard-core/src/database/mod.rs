@@ -315,7 +315,7 @@ impl DatabaseUrl {
         let separator = value.find("://")?;
         let scheme = &value[..separator];
         let mut bytes = scheme.bytes();
-        // Two letters at least: `c://` is a Windows path to the general path.
+        // Two letters at least: `c://data/app.db` is a Windows drive path.
         let lowercase = scheme.len() >= 2
             && bytes.next().is_some_and(|b| b.is_ascii_lowercase())
             && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'+');
