@@ -4,6 +4,8 @@
 //! of comparisons: these loops run over every byte of `DATABASE_URL`,
 //! `SITE_URL` and `ALLOWED_HOSTS` at each start-up.
 
+use std::borrow::Cow;
+
 /// A set of byte classes, as bits.
 #[derive(Clone, Copy)]
 pub(crate) struct Class(u8);
@@ -62,6 +64,22 @@ static TABLE: [u8; 256] = table();
 /// Whether `byte` is in `class`.
 pub(crate) fn is(byte: u8, class: Class) -> bool {
     TABLE[usize::from(byte)] & class.0 != 0
+}
+
+/// `text` with ASCII capitals lowercased, copied only when it has some.
+pub(crate) fn lowercase(text: &str) -> Cow<'_, str> {
+    if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// A URL scheme: a letter, then letters, digits, `+`, `-`, `.` or `_`
+/// (SQLAlchemy's `oracle+cx_oracle`).
+pub(crate) fn is_scheme(text: &str) -> bool {
+    let mut bytes = text.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_alphabetic()) && bytes.all(|b| is(b, SCHEME))
 }
 
 /// Whether every byte of `text` is in `class`, or one of `extra`.

@@ -13,7 +13,8 @@ use crate::ascii;
 
 /// A URL of a non-special scheme (`postgres://`, `mysql://`, ...), read
 /// after its `://`.
-#[derive(Debug, PartialEq, Eq)]
+///
+/// Deliberately not `Debug`: `userinfo` holds the password as written.
 pub(crate) struct PlainUrl<'a> {
     /// `user` or `user:password`, without the `@`; empty when there is none.
     pub(crate) userinfo: &'a str,
@@ -100,14 +101,7 @@ pub(crate) fn https_host(url: &str) -> Option<Cow<'_, str>> {
         let port_end = position(port, |b| matches!(b, b'/' | b'?' | b'#'));
         read_port(&port[..port_end])?;
     }
-    if !is_plain_domain(host.as_bytes()) {
-        return None;
-    }
-    Some(if host.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(host.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(host)
-    })
+    is_plain_domain(host.as_bytes()).then(|| ascii::lowercase(host))
 }
 
 /// Labels of letters, digits and `-`: nothing for IDNA to map or check (no

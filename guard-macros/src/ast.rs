@@ -214,24 +214,37 @@ fn is_punct(tree: &TokenTree, ch: char) -> bool {
     matches!(tree, TokenTree::Punct(p) if p.as_char() == ch)
 }
 
+/// How deep in `<...>` a walk along tokens is (a `->` closes nothing).
+#[derive(Default)]
+struct Angles {
+    depth: usize,
+    after_dash: bool,
+}
+
+impl Angles {
+    /// Takes the next token; the depth after it.
+    fn step(&mut self, tree: &TokenTree) -> usize {
+        if is_punct(tree, '<') {
+            self.depth += 1;
+        } else if is_punct(tree, '>') && !self.after_dash {
+            self.depth = self.depth.saturating_sub(1);
+        }
+        self.after_dash = is_punct(tree, '-');
+        self.depth
+    }
+}
+
 /// The parameters of a parameter list: split at the commas outside
-/// `<...>` (a `->` closes nothing), empty parts dropped.
+/// `<...>`, empty parts dropped.
 fn split_parameters(list: TokenStream) -> Vec<Vec<TokenTree>> {
     let mut parts = Vec::new();
     let mut part = Vec::new();
-    let mut depth = 0usize;
-    let mut after_dash = false;
+    let mut angles = Angles::default();
     for tree in list {
-        if is_punct(&tree, '<') {
-            depth += 1;
-        } else if is_punct(&tree, '>') && !after_dash {
-            depth = depth.saturating_sub(1);
-        } else if depth == 0 && is_punct(&tree, ',') {
+        if angles.step(&tree) == 0 && is_punct(&tree, ',') {
             parts.push(std::mem::take(&mut part));
-            after_dash = false;
             continue;
         }
-        after_dash = is_punct(&tree, '-');
         part.push(tree);
     }
     parts.push(part);
@@ -278,10 +291,12 @@ impl Parse for MainFn {
         let ident: Ident = input.parse().map_err(|_| not_a_fn())?;
         let mut generics = TokenStream::new();
         if input.peek(Token![<]) {
+            let mut angles = Angles::default();
             loop {
                 let tree: TokenTree = input.parse().map_err(|_| not_a_fn())?;
+                let depth = angles.step(&tree);
                 generics.extend([tree]);
-                if angle_closed(&generics) {
+                if depth == 0 {
                     break;
                 }
             }
@@ -325,21 +340,6 @@ impl Parse for MainFn {
             body: body_tokens,
         })
     }
-}
-
-/// `<...>` is balanced (a `->` closes nothing).
-fn angle_closed(generics: &TokenStream) -> bool {
-    let mut depth = 0isize;
-    let mut prev_dash = false;
-    for tree in generics.clone() {
-        if is_punct(&tree, '<') {
-            depth += 1;
-        } else if is_punct(&tree, '>') && !prev_dash {
-            depth -= 1;
-        }
-        prev_dash = is_punct(&tree, '-');
-    }
-    depth <= 0
 }
 
 impl MainFn {

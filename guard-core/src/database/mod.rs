@@ -15,6 +15,7 @@ use std::fmt;
 
 use url::Url;
 
+use crate::ascii;
 use crate::plain_url::{PlainUrl, position};
 pub(crate) use network::{is_local_host, is_private_host};
 
@@ -343,30 +344,25 @@ impl DatabaseUrl {
             return None;
         }
         // The password is all of the userinfo after its first `:`.
-        let redacted = match plain.userinfo.split_once(':') {
-            Some((_, password)) if !password.is_empty() => {
+        let password = plain
+            .userinfo
+            .split_once(':')
+            .map(|(_, password)| password)
+            .filter(|password| !password.is_empty())
+            .map(|password| {
                 let start = password.as_ptr() as usize - value.as_ptr() as usize;
-                let end = start + password.len();
-                [&value[..start], redact::MASK, &value[end..]].concat()
-            }
-            _ => value.to_owned(),
-        };
+                start..start + password.len()
+            });
         let mut url = DatabaseUrl {
             backend,
             scheme: Some(scheme.to_owned()),
-            redacted,
-            endpoints: vec![Endpoint {
-                host: plain.host.to_owned(),
-                port: plain.port,
-            }],
+            redacted: redact::mask(value, password),
+            endpoints: Vec::new(),
             socket: false,
             database: None,
             tls: Tls::Default,
         };
-        url.read_database_name(plain.path);
-        for (key, value) in plain.query_pairs() {
-            url.read_parameter(key, value);
-        }
+        url.read_plain_parts(&plain);
         Some(url)
     }
 
@@ -563,14 +559,7 @@ impl DatabaseUrl {
             }
         } else if let Some(plain) = PlainUrl::read(scheme_part, rest) {
             // The common case: read as `url` would, without its parse.
-            self.endpoints.push(Endpoint {
-                host: plain.host.to_owned(),
-                port: plain.port,
-            });
-            self.read_database_name(plain.path);
-            for (key, value) in plain.query_pairs() {
-                self.read_parameter(key, value);
-            }
+            self.read_plain_parts(&plain);
         } else {
             // `url` rejects a userinfo before an empty host, which libpq
             // reads as the default socket (`postgresql://user@/db`).
@@ -597,6 +586,18 @@ impl DatabaseUrl {
             self.read_path_and_query(&parsed);
         }
         Ok(())
+    }
+
+    /// The host, database and parameters of a plain URL.
+    fn read_plain_parts(&mut self, plain: &PlainUrl<'_>) {
+        self.endpoints.push(Endpoint {
+            host: plain.host.to_owned(),
+            port: plain.port,
+        });
+        self.read_database_name(plain.path);
+        for (key, value) in plain.query_pairs() {
+            self.read_parameter(key, value);
+        }
     }
 
     fn read_path_and_query(&mut self, parsed: &Url) {
@@ -926,11 +927,7 @@ fn shape_of(body: &str, oracle_driver: bool) -> Option<(Shape, Backend, Option<S
 fn scheme_of(body: &str) -> Option<&str> {
     let colon = body.find(':')?;
     let scheme = &body[..colon];
-    let mut chars = scheme.chars();
-    let first = chars.next()?;
-    (first.is_ascii_alphabetic()
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.' | '_')))
-    .then_some(scheme)
+    ascii::is_scheme(scheme).then_some(scheme)
 }
 
 fn is_key_value(body: &str) -> bool {

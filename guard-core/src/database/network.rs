@@ -4,6 +4,8 @@
 use std::borrow::Cow;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
+use crate::ascii;
+
 /// `localhost` or a loopback address (or `0.0.0.0`, which connects locally).
 pub(crate) fn is_local_host(host: &str) -> bool {
     let host = normalise(host);
@@ -50,15 +52,11 @@ pub(crate) fn is_private_host(host: &str) -> bool {
 /// Without brackets or a trailing dot, lowercased (copied only when it
 /// has capitals).
 fn normalise(host: &str) -> Cow<'_, str> {
-    let host = host
-        .trim_start_matches('[')
-        .trim_end_matches(']')
-        .trim_end_matches('.');
-    if host.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(host.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(host)
-    }
+    ascii::lowercase(
+        host.trim_start_matches('[')
+            .trim_end_matches(']')
+            .trim_end_matches('.'),
+    )
 }
 
 fn is_private_v4(ip: Ipv4Addr) -> bool {

@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use crate::ascii;
+use crate::plain_url::position;
 
 /// Query and key/value parameters whose value is a secret (any case).
 const SECRET_KEYS: &[&str] = &[
@@ -26,7 +27,7 @@ const SECRET_KEYS: &[&str] = &[
     "apikey",
 ];
 
-pub(crate) const MASK: &str = "***";
+const MASK: &str = "***";
 
 /// Returns `raw` with every password and secret parameter replaced by `***`.
 ///
@@ -167,7 +168,7 @@ fn userinfo_password(
     // Only a `://` after a scheme starts an authority: one inside an
     // EZConnect password (`scott/a://b@host`) does not.
     let (start, url_form) = match crate::database::scheme_separator(&raw[body..]) {
-        Some(n) if is_scheme(&raw[body..body + n]) => (body + n + 3, true),
+        Some(n) if ascii::is_scheme(&raw[body..body + n]) => (body + n + 3, true),
         _ => (body, false),
     };
     let rest = &raw[start..];
@@ -176,8 +177,8 @@ fn userinfo_password(
     let last_at = ats().next()?;
     let inside_secret = |at: usize| secret_values.iter().any(|r| r.contains(&at));
     let host_like = |at: usize| {
-        let after = &raw.as_bytes()[at + 1..];
-        let host = &after[..position(after, |b| matches!(b, b'/' | b'?' | b'#' | b';'))];
+        let after = &raw[at + 1..];
+        let host = &after.as_bytes()[..position(after, |b| matches!(b, b'/' | b'?' | b'#' | b';'))];
         // Host characters, plus what an unresolved reference
         // (`${{Postgres.PGHOST}}`) or an IDN host holds. An empty host
         // (libpq's `user@/db`) is believed only of the last `@`: before
@@ -204,17 +205,9 @@ fn userinfo_password(
     (!password.is_empty()).then_some(password)
 }
 
-/// A URL scheme: a letter, then letters, digits, `+`, `-`, `.` or `_`
-/// (SQLAlchemy's `oracle+cx_oracle`).
-fn is_scheme(text: &str) -> bool {
-    let mut bytes = text.bytes();
-    bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
-        && bytes.all(|b| ascii::is(b, ascii::SCHEME))
-}
-
 /// `raw` with each range replaced by [`MASK`]. The ranges come sorted by
 /// their start; overlapping ones mask their union.
-fn mask(raw: &str, sorted: impl IntoIterator<Item = Range<usize>>) -> String {
+pub(crate) fn mask(raw: &str, sorted: impl IntoIterator<Item = Range<usize>>) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut cursor = 0;
     for range in sorted {
@@ -228,11 +221,6 @@ fn mask(raw: &str, sorted: impl IntoIterator<Item = Range<usize>>) -> String {
     }
     out.push_str(&raw[cursor..]);
     out
-}
-
-/// The index of the first byte `stop` matches, or the length.
-fn position(bytes: &[u8], stop: impl Fn(u8) -> bool) -> usize {
-    bytes.iter().position(|&b| stop(b)).unwrap_or(bytes.len())
 }
 
 #[cfg(test)]
