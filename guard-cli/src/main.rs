@@ -11,7 +11,7 @@ use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use guard_core::{Check, DatabaseUrl, Policy, UnknownCheck, Variable};
 
 /// Fit to start: no error (warnings allowed).
@@ -96,13 +96,42 @@ struct Cli {
 enum Command {
     /// Check the environment (or env files) and report every problem.
     #[command(after_help = CHECK_AFTER_HELP)]
-    Check(CheckArgs),
+    Check(Deferred<CheckArgs>),
     /// Describe a check, or list every check.
     #[command(after_help = EXPLAIN_AFTER_HELP)]
-    Explain(ExplainArgs),
+    Explain(Deferred<ExplainArgs>),
     /// Show the backend family and redacted form of DATABASE_URL.
     #[command(after_help = CLASSIFY_AFTER_HELP)]
-    Classify(ClassifyArgs),
+    Classify(Deferred<ClassifyArgs>),
+}
+
+/// A subcommand's arguments, defined only when that subcommand is parsed
+/// or its help shown (clap's [`clap::Command::defer`]).
+///
+/// `guard` starts at every deploy: defining the arguments of all three
+/// subcommands to run one of them was a fifth of clap's work at start-up
+/// (BENCHMARKS.md, "The guard command").
+#[derive(Debug)]
+struct Deferred<T>(T);
+
+impl<T: FromArgMatches> FromArgMatches for Deferred<T> {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(matches).map(Self)
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(matches)
+    }
+}
+
+impl<T: Args> Args for Deferred<T> {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        cmd.defer(T::augment_args)
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        cmd.defer(T::augment_args_for_update)
+    }
 }
 
 #[derive(Debug, Args)]
@@ -224,9 +253,9 @@ struct UsageError(String);
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
-        Command::Check(args) => check(args),
-        Command::Explain(args) => Ok(explain(args)),
-        Command::Classify(args) => classify(args),
+        Command::Check(Deferred(args)) => check(args),
+        Command::Explain(Deferred(args)) => Ok(explain(args)),
+        Command::Classify(Deferred(args)) => classify(args),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),
@@ -257,8 +286,10 @@ fn check(args: CheckArgs) -> Result<u8, UsageError> {
     let result = if args.env_files.is_empty() {
         policy.validate()
     } else {
-        let vars = env_file::read_all(&args.env_files).map_err(|e| UsageError(e.to_string()))?;
-        policy.validate_env(vars)
+        let unreadable = |err: env_file::EnvFileError| UsageError(err.to_string());
+        let texts = env_file::read_all(&args.env_files).map_err(unreadable)?;
+        let vars = env_file::variables(&args.env_files, &texts).map_err(unreadable)?;
+        policy.validate_env(vars.iter().map(|(name, value)| (*name, value.as_ref())))
     };
     let (report, fit, text) = match &result {
         Ok(report) => (report, true, format!("{report:#}")),
