@@ -21,7 +21,7 @@
 //!   written); either may span lines, and only a comment may follow it;
 //! - nothing is ever expanded: `${VAR}` and `${{Service.VAR}}` stay text.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -57,21 +57,30 @@ impl fmt::Display for EnvFileError {
     }
 }
 
-/// Reads every file in order into one set of variables: a variable set in
-/// a later file replaces the same variable from an earlier one.
-pub fn read_all(paths: &[PathBuf]) -> Result<BTreeMap<String, String>, EnvFileError> {
-    let mut vars = BTreeMap::new();
-    for path in paths {
-        vars.extend(read(path)?);
-    }
-    Ok(vars)
+/// Reads every file's text, in order. The variables borrow from these
+/// texts ([`variables`]): a value written plainly is never copied.
+pub fn read_all(paths: &[PathBuf]) -> Result<Vec<String>, EnvFileError> {
+    paths.iter().map(|path| read(path)).collect()
 }
 
-fn read(path: &Path) -> Result<BTreeMap<String, String>, EnvFileError> {
+fn read(path: &Path) -> Result<String, EnvFileError> {
     let bytes =
         std::fs::read(path).map_err(|err| EnvFileError::Unreadable(path.to_owned(), err))?;
-    let text = String::from_utf8(bytes).map_err(|_| EnvFileError::NotUtf8(path.to_owned()))?;
-    parse(&text).map_err(|diagnostic| EnvFileError::Syntax(path.to_owned(), diagnostic))
+    String::from_utf8(bytes).map_err(|_| EnvFileError::NotUtf8(path.to_owned()))
+}
+
+/// Every variable of every file (`texts` as [`read_all`] read them from
+/// `paths`), in file order. A variable set again, in the same file or a
+/// later one, is the later pair: `validate_env` keeps the last.
+pub fn variables<'a>(
+    paths: &[PathBuf],
+    texts: &'a [String],
+) -> Result<Vec<(&'a str, Cow<'a, str>)>, EnvFileError> {
+    let mut vars = Vec::new();
+    for (path, text) in paths.iter().zip(texts) {
+        vars.extend(parse(text).map_err(|d| EnvFileError::Syntax(path.to_owned(), d))?);
+    }
+    Ok(vars)
 }
 
 /// Where and why a file is not `.env` syntax. It never holds a value:
@@ -89,10 +98,11 @@ impl fmt::Display for SyntaxError {
     }
 }
 
-/// Parses `.env` text, keeping every value literal (see the module docs
-/// for the syntax). A variable set twice keeps its last value.
-pub fn parse(text: &str) -> Result<BTreeMap<String, String>, SyntaxError> {
-    let mut vars = BTreeMap::new();
+/// Parses `.env` text into its variables in order, keeping every value
+/// literal (see the module docs for the syntax); only a double-quoted
+/// value with an escape is copied.
+pub fn parse(text: &str) -> Result<Vec<(&str, Cow<'_, str>)>, SyntaxError> {
+    let mut vars = Vec::new();
     let mut rest = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut line = 1;
     while !rest.is_empty() {
@@ -119,7 +129,7 @@ pub fn parse(text: &str) -> Result<BTreeMap<String, String>, SyntaxError> {
         let quote = match trimmed.as_bytes().first() {
             Some(&quote @ (b'\'' | b'"')) => quote,
             _ => {
-                vars.insert(key.to_owned(), unquoted(value).to_owned());
+                vars.push((key, Cow::Borrowed(unquoted(value))));
                 rest = after;
                 line += 1;
                 continue;
@@ -140,7 +150,7 @@ pub fn parse(text: &str) -> Result<BTreeMap<String, String>, SyntaxError> {
                 problem: "text after the closing quote",
             });
         }
-        vars.insert(key.to_owned(), value);
+        vars.push((key, value));
         rest = after;
         line += 1;
     }
@@ -171,17 +181,21 @@ fn unquoted(value: &str) -> &str {
 
 /// A quoted value read from just after its opening `quote`: the value and
 /// how many bytes it took, closing quote included; `None` if it is never
-/// closed.
-fn quoted(text: &str, quote: u8) -> Option<(String, usize)> {
+/// closed. Only a double-quoted value with an escape is copied.
+fn quoted(text: &str, quote: u8) -> Option<(Cow<'_, str>, usize)> {
     if quote == b'\'' {
         let close = text.find('\'')?;
-        return Some((text[..close].to_owned(), close + 1));
+        return Some((Cow::Borrowed(&text[..close]), close + 1));
     }
-    let mut value = String::new();
-    let mut chars = text.char_indices();
+    let end = text.find(['"', '\\'])?;
+    if text.as_bytes()[end] == b'"' {
+        return Some((Cow::Borrowed(&text[..end]), end + 1));
+    }
+    let mut value = String::from(&text[..end]);
+    let mut chars = text[end..].char_indices();
     while let Some((i, c)) = chars.next() {
         match c {
-            '"' => return Some((value, i + 1)),
+            '"' => return Some((Cow::Owned(value), end + i + 1)),
             '\\' => match chars.next()?.1 {
                 'n' => value.push('\n'),
                 'r' => value.push('\r'),
@@ -200,7 +214,17 @@ fn quoted(text: &str, quote: u8) -> Option<(String, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse;
+    use std::collections::BTreeMap;
+
+    /// What a file sets: the last value of each variable, as `validate_env`
+    /// keeps it.
+    fn parse(text: &str) -> Result<BTreeMap<String, String>, super::SyntaxError> {
+        let vars = super::parse(text)?;
+        Ok(vars
+            .into_iter()
+            .map(|(name, value)| (name.to_owned(), value.into_owned()))
+            .collect())
+    }
 
     #[test]
     fn values_stay_literal() {
@@ -251,7 +275,7 @@ mod tests {
             ("G", "a#b"),
             ("H.I-J", "7"),
         ];
-        let expected: std::collections::BTreeMap<String, String> = expected
+        let expected: BTreeMap<String, String> = expected
             .iter()
             .map(|&(k, v)| (k.to_owned(), v.to_owned()))
             .collect();
@@ -307,6 +331,21 @@ mod tests {
             // Any outcome will do, as long as it is an outcome.
             let _ = parse(&text);
         }
+    }
+
+    #[test]
+    fn only_a_value_with_an_escape_is_copied() {
+        use std::borrow::Cow;
+        let vars = super::parse("A=plain\nB='single'\nC=\"double\"\nD=\"a\\nb\"\n").unwrap();
+        let copied: Vec<_> = vars
+            .iter()
+            .map(|(name, value)| (*name, matches!(value, Cow::Owned(_))))
+            .collect();
+        assert_eq!(
+            copied,
+            [("A", false), ("B", false), ("C", false), ("D", true)]
+        );
+        assert_eq!(vars[3].1, "a\nb");
     }
 
     #[test]
