@@ -5,10 +5,13 @@
 # misfit environment of examples/env/.
 #
 # Both binaries are built with the workspace's release profile (fat LTO,
-# one codegen unit), so the floor is built as guard is. The commands run in
-# alternating batches of 50 (hyperfine, then the next batch): a busy spell
-# of the machine hits every command alike, and the medians are taken over
-# all runs of a command.
+# one codegen unit), so the floor is built as guard is, and both are copied
+# before they are timed. The commands run in alternating batches of 20
+# (hyperfine, then the next batch), so a busy spell of the machine hits
+# every command alike. Two ratios to hello-world are printed: of the
+# medians over all runs of each command, and the median of the batches'
+# own ratios (each batch's median over hello-world's in that batch), which
+# a drift of the machine between batches does not move.
 #
 # Needs Rust and two Debian packages, installed here if missing:
 # hyperfine and time. Usage: scripts/process.sh [RUNS]   (default 1000)
@@ -16,7 +19,7 @@ set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-1000}
-batch=50
+batch=20
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export CARGO_TERM_COLOR=never
@@ -29,7 +32,12 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 (cd "$repo" && cargo build --quiet --release -p guard-cli)
-guard="$repo/target/release/guard"
+# Both binaries are copied before they are timed, as `cargo install` or an
+# image build copies guard into place. How the linker wrote a file shapes
+# its page cache: the same guard binary took 6 more page faults a run, and
+# up to 7 % more time, from target/release than from a copy of it.
+cp "$repo/target/release/guard" "$work/guard"
+guard="$work/guard"
 
 mkdir -p "$work/hello/src"
 cat > "$work/hello/Cargo.toml" <<'TOML'
@@ -44,7 +52,8 @@ echo 'fn main() { println!("hello"); }' > "$work/hello/src/main.rs"
 # The workspace's release profile, as guard is built.
 (cd "$work/hello" && CARGO_PROFILE_RELEASE_LTO=fat CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 \
     cargo build --quiet --release)
-hello="$work/hello/target/release/hello"
+cp "$work/hello/target/release/hello" "$work/hello-world"
+hello="$work/hello-world"
 
 fit="$repo/examples/env/fixed.env"
 misfit="$repo/examples/env/incident.env"
@@ -58,7 +67,8 @@ echo
 
 # One batch: every command $batch times (-N: no shell in between; -i: the
 # misfit run exits 78 by design). Each command's times (s) are appended to
-# $work/times.N, N counting the commands from 1.
+# $work/times.N and its median in the batch to $work/batch.N, N counting
+# the commands from 1.
 run_batch() {
     hyperfine -N -i --warmup 3 --runs "$batch" --style none --export-json "$work/batch.json" \
         "$hello" \
@@ -67,6 +77,7 @@ run_batch() {
         "$guard --version" > /dev/null 2>&1
     awk -v dir="$work" '
         /"command":/ { n++ }
+        /"median":/ { sub(/.*: */, ""); sub(/,$/, ""); print >> (dir "/batch." n) }
         /"times": \[/ { inside = 1; next }
         inside && /\]/ { inside = 0 }
         inside { gsub(/[ ,]/, ""); print >> (dir "/times." n) }
@@ -74,16 +85,30 @@ run_batch() {
 }
 for _ in $(seq $(( (runs + batch - 1) / batch ))); do run_batch; done
 
-# The median of a command's pooled times, in µs.
-medians=()
+# median < numbers: the middle one, or the mean of the two middle ones.
+median() {
+    sort -g | awk '{ v[NR] = $1 } END { print (v[int((NR + 1) / 2)] + v[int(NR / 2) + 1]) / 2 }'
+}
+# paired N: the median over batches of command N's batch median divided by
+# hello-world's in the same batch. A drift of the machine between batches
+# (this VM's can reach 40 % over minutes) cancels in each batch's ratio.
+paired() {
+    paste "$work/batch.$1" "$work/batch.1" | awk '{ print $1 / $2 }' | median
+}
+names=("hello-world         " "guard check (fit)   " "guard check (misfit)" "guard --version     ")
+printf 'median wall time (µs), and the ratio to hello-world: of the pooled medians,
+'
+printf 'and the median of the %d batches'"'"' ratios
+' "$(wc -l < "$work/batch.1")"
+hello_median=$(median < "$work/times.1")
 for n in 1 2 3 4; do
-    medians+=("$(sort -g "$work/times.$n" | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] * 1e6 }')")
+    m=$(median < "$work/times.$n")
+    printf '  %s  %5.0f' "${names[n - 1]}" "$(awk -v m="$m" 'BEGIN { print m * 1e6 }')"
+    [ "$n" = 1 ] || printf '  pooled %.3f×  paired %.3f×' \
+        "$(awk -v a="$m" -v b="$hello_median" 'BEGIN { print a / b }')" "$(paired "$n")"
+    printf '\n'
 done
-printf 'median wall time (µs):\n'
-printf '  hello-world            %.0f\n' "${medians[0]}"
-printf '  guard check (fit)      %.0f  (%.3f× hello-world)\n' "${medians[1]}" "$(awk -v a="${medians[1]}" -v b="${medians[0]}" 'BEGIN { print a / b }')"
-printf '  guard check (misfit)   %.0f  (%.3f× hello-world)\n' "${medians[2]}" "$(awk -v a="${medians[2]}" -v b="${medians[0]}" 'BEGIN { print a / b }')"
-printf '  guard --version        %.0f  (%.3f× hello-world: starting the binary, no check)\n' "${medians[3]}" "$(awk -v a="${medians[3]}" -v b="${medians[0]}" 'BEGIN { print a / b }')"
+echo "  (guard --version starts the binary and parses its arguments; it checks nothing)"
 
 # peak_rss CMD...: median of 50 runs' maximum resident set size, in KiB.
 peak_rss() {
