@@ -7,11 +7,11 @@
 # Both binaries are built with the workspace's release profile (fat LTO,
 # one codegen unit), so the floor is built as guard is, and both are copied
 # before they are timed. The commands run in alternating batches of 20
-# (hyperfine, then the next batch), so a busy spell of the machine hits
-# every command alike. Two ratios to hello-world are printed: of the
-# medians over all runs of each command, and the median of the batches'
-# own ratios (each batch's median over hello-world's in that batch), which
-# a drift of the machine between batches does not move.
+# (hyperfine, then the next batch, in a turning order), so a busy spell of
+# the machine hits every command alike. Two ratios to hello-world are
+# printed: of the medians over all runs of each command, and the median of
+# the batches' own ratios (each batch's median over hello-world's in that
+# batch), which a drift of the machine between batches does not move.
 #
 # Needs Rust and two Debian packages, installed here if missing:
 # hyperfine and time. Usage: scripts/process.sh [RUNS]   (default 1000)
@@ -65,25 +65,29 @@ echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p')"
 echo "runs: $runs each, in batches of $batch (3 warm-up runs a batch)"
 echo
 
+# The commands, in the order of the figures (hello-world first).
+commands=("$hello" "$guard check --env-file $fit" "$guard check --env-file $misfit" "$guard --version")
+
 # One batch: every command $batch times (-N: no shell in between; -i: the
-# misfit run exits 78 by design). Each command's times (s) are appended to
+# misfit run exits 78 by design), the order turned by one each batch: the
+# first command of a hyperfine run measured 5-7 % slower here than the
+# same binary later in the run. Each command's times (s) are appended to
 # $work/times.N and its median in the batch to $work/batch.N, N counting
-# the commands from 1.
+# the commands from 1 in the order above.
 run_batch() {
+    local turn=$1 order=() k
+    for k in 0 1 2 3; do order+=("${commands[(k + turn) % 4]}"); done
     hyperfine -N -i --warmup 3 --runs "$batch" --style none --export-json "$work/batch.json" \
-        "$hello" \
-        "$guard check --env-file $fit" \
-        "$guard check --env-file $misfit" \
-        "$guard --version" > /dev/null 2>&1
-    awk -v dir="$work" '
-        /"command":/ { n++ }
+        "${order[@]}" > /dev/null 2>&1
+    awk -v dir="$work" -v turn="$turn" '
+        /"command":/ { n = (position++ + turn) % 4 + 1 }
         /"median":/ { sub(/.*: */, ""); sub(/,$/, ""); print >> (dir "/batch." n) }
         /"times": \[/ { inside = 1; next }
         inside && /\]/ { inside = 0 }
         inside { gsub(/[ ,]/, ""); print >> (dir "/times." n) }
     ' "$work/batch.json"
 }
-for _ in $(seq $(( (runs + batch - 1) / batch ))); do run_batch; done
+for turn in $(seq 0 $(( (runs + batch - 1) / batch - 1 ))); do run_batch $(( turn % 4 )); done
 
 # median < numbers: the middle one, or the mean of the two middle ones.
 median() {
