@@ -8,8 +8,11 @@
 #      guard's own code costs a clean build `guarded - core_deps` (the median of
 #      the per-round differences); guard-core and guard-macros rebuilt over
 #      their already-built dependencies is shown beside it (one after the
-#      other, as an update of guard would rebuild them);
-#   2. bytes added to a stripped release binary;
+#      other, as an update of guard would rebuild them), and, from cargo's
+#      --timings of single clean builds, how long guard-core runs on after
+#      its last dependency (url) and how long guard-macros takes;
+#   2. bytes added to a stripped release binary, by guard-core and by its
+#      dependencies alone (core_deps);
 #   3. how many major versions of syn a tokio app using #[production_safe]
 #      compiles (cargo tree);
 #   4. the idna_adapter trade: pinning `idna_adapter = "=1.0.0"` in the app
@@ -97,6 +100,22 @@ own_code() {
     median "${times[@]}"
 }
 
+# critical_path_tail: one clean debug build of `guarded` with cargo's
+# --timings; prints how long guard-core runs on after url (its last
+# dependency to finish) and how long guard-macros takes, in seconds. Both
+# come from the same build, so the machine's drift between builds does not
+# enter them.
+critical_path_tail() {
+    rm -rf "$work/guarded/target"
+    (cd "$work/guarded" && cargo build --quiet --timings > /dev/null 2>&1)
+    awk '
+        /^    "name": / { name = $2; gsub(/[",]/, "", name); seen = 0 }
+        /^    "start": / && !seen { start[name] = $2 + 0; seen = 1 }
+        /^    "duration": / { end[name] = start[name] + $2; took[name] = $2 + 0 }
+        END { printf "%.2f %.2f\n", end["guard-core"] - end["url"], took["guard-macros"] }
+    ' "$work/guarded/target/cargo-timings/cargo-timing.html"
+}
+
 release_size() {
     (cd "$work/$1" && cargo build --quiet --release)
     stat -c %s "$work/$1/target/release/$1"
@@ -136,9 +155,16 @@ deps_time=$(median_of core_deps)
 guarded_time=$(median_of guarded)
 ascii_time=$(median_of ascii_only)
 added_time=$(paired_difference guarded core_deps)
+tails=() macros=()
+for _ in 1 2 3; do
+    read -r tail macro_time < <(critical_path_tail)
+    tails+=("$tail")
+    macros+=("$macro_time")
+done
 own_time=$(own_code guarded guard-core guard-macros)
 core_time=$(own_code guarded guard-core)
 hello_size=$(release_size hello)
+deps_size=$(release_size core_deps)
 guarded_size=$(release_size guarded)
 ascii_size=$(release_size ascii_only)
 
@@ -149,12 +175,16 @@ echo "  with guard-core                $guarded_time (+$(sub "$guarded_time" "$h
 echo "  with guard-core, idna ASCII    $ascii_time (saves $(sub "$guarded_time" "$ascii_time"))"
 echo "  guard's own code in a clean build (with guard-core - with its dependencies, median of the rounds' differences): $added_time"
 echo "  per round (s): with guard-core $(paste -sd' ' "$work/guarded.times"); with its dependencies $(paste -sd' ' "$work/core_deps.times")"
+echo "  in one clean build (cargo --timings, median of 3 builds): guard-core ends $(median "${tails[@]}") s after url," \
+    "its last dependency; guard-macros takes $(median "${macros[@]}") s beside the ICU crates (builds: ${tails[*]} s; ${macros[*]} s)"
 echo "  guard-core + guard-macros rebuilt one after the other over built deps (median of 3): $own_time"
 echo "  guard-core alone rebuilt over built deps (median of 3): $core_time"
 echo
 echo "stripped release binary (bytes):"
 echo "  hello-world                    $hello_size"
-echo "  with guard-core                $guarded_size (+$(( guarded_size - hello_size )) = +$(( (guarded_size - hello_size) / 1024 )) KiB)"
+echo "  with guard-core's dependencies $deps_size (+$(( deps_size - hello_size )) = +$(( (deps_size - hello_size) / 1024 )) KiB)"
+echo "  with guard-core                $guarded_size (+$(( guarded_size - hello_size )) = +$(( (guarded_size - hello_size) / 1024 )) KiB;" \
+    "guard's own code +$(( (guarded_size - deps_size) / 1024 )) KiB)"
 echo "  with guard-core, idna ASCII    $ascii_size (+$(( ascii_size - hello_size )) = +$(( (ascii_size - hello_size) / 1024 )) KiB)"
 echo
 echo "crates compiled with guard-core: $(cd "$work/guarded" && cargo tree --prefix none -e normal,build | sed 's/ (\*)//' | sort -u | wc -l)" \
