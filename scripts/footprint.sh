@@ -8,9 +8,12 @@
 #      guard's own code costs a clean build `guarded - core_deps` (the median of
 #      the per-round differences); guard-core and guard-macros rebuilt over
 #      their already-built dependencies is shown beside it (one after the
-#      other, as an update of guard would rebuild them), and, from cargo's
-#      --timings of single clean builds, how long guard-core runs on after
-#      its last dependency (url) and how long guard-macros takes;
+#      other, as an update of guard would rebuild them). Every clean build
+#      runs with cargo's --timings, which splits the difference in two: how
+#      much later url (guard-core's last dependency) ends, which is
+#      guard-macros and guard-core taking cores from the other crates, plus
+#      the machine's noise; and how much longer the build runs on after url,
+#      which is guard-core on the critical path;
 #   2. bytes added to a stripped release binary, by guard-core and by its
 #      dependencies alone (core_deps);
 #   3. how many major versions of syn a tokio app using #[production_safe]
@@ -68,16 +71,36 @@ median() {
 }
 
 # clean_builds NAME...: ROUNDS rounds of one clean debug build of each app
-# in turn; the times go to $work/NAME.times, one line a round.
+# in turn; the times go to $work/NAME.times, one line a round, and what
+# cargo's --timings says of the build to $work/NAME.timeline (timeline).
 clean_builds() {
     for _ in $(seq "$rounds"); do
         for name in "$@"; do
             rm -rf "$work/$name/target"
-            (cd "$work/$name" && seconds cargo build) >> "$work/$name.times"
+            (cd "$work/$name" && seconds cargo build --timings) >> "$work/$name.times"
             echo >> "$work/$name.times"
+            timeline "$work/$name/target/cargo-timings/cargo-timing.html" >> "$work/$name.timeline"
         done
     done
 }
+
+# timeline HTML: from a --timings report, in seconds from the build's
+# start: when url ends, when the last unit ends, how long guard-core and
+# guard-macros take (0 where the build has no such unit).
+timeline() {
+    awk '
+        /^    "name": / { name = $2; gsub(/[",]/, "", name) }
+        /^    "start": / { start = $2 + 0 }
+        /^    "duration": / {
+            took[name] = $2 + 0; end[name] = start + $2
+            if (start + $2 > last) last = start + $2
+        }
+        END { printf "%.2f %.2f %.2f %.2f\n", end["url"], last, took["guard-core"], took["guard-macros"] }
+    ' "$1"
+}
+
+# field NAME N: field N of every line of $work/NAME.timeline.
+field() { awk -v n="$2" '{ print $n }' "$work/$1.timeline"; }
 
 # median_of NAME: the median of an app's clean build times.
 median_of() { median $(cat "$work/$1.times"); }
@@ -98,22 +121,6 @@ own_code() {
         times+=("$(cd "$work/$app" && cargo clean --quiet "${specs[@]}" && seconds cargo build)")
     done
     median "${times[@]}"
-}
-
-# critical_path_tail: one clean debug build of `guarded` with cargo's
-# --timings; prints how long guard-core runs on after url (its last
-# dependency to finish) and how long guard-macros takes, in seconds. Both
-# come from the same build, so the machine's drift between builds does not
-# enter them.
-critical_path_tail() {
-    rm -rf "$work/guarded/target"
-    (cd "$work/guarded" && cargo build --quiet --timings > /dev/null 2>&1)
-    awk '
-        /^    "name": / { name = $2; gsub(/[",]/, "", name); seen = 0 }
-        /^    "start": / && !seen { start[name] = $2 + 0; seen = 1 }
-        /^    "duration": / { end[name] = start[name] + $2; took[name] = $2 + 0 }
-        END { printf "%.2f %.2f\n", end["guard-core"] - end["url"], took["guard-macros"] }
-    ' "$work/guarded/target/cargo-timings/cargo-timing.html"
 }
 
 release_size() {
@@ -155,12 +162,13 @@ deps_time=$(median_of core_deps)
 guarded_time=$(median_of guarded)
 ascii_time=$(median_of ascii_only)
 added_time=$(paired_difference guarded core_deps)
-tails=() macros=()
-for _ in 1 2 3; do
-    read -r tail macro_time < <(critical_path_tail)
-    tails+=("$tail")
-    macros+=("$macro_time")
-done
+# Per round, guarded - core_deps: when url ends, and how long each runs on
+# after it.
+url_later=$(median $(paste <(field guarded 1) <(field core_deps 1) | awk '{ printf "%.2f\n", $1 - $2 }'))
+tail_longer=$(median $(paste <(field guarded 1) <(field guarded 2) <(field core_deps 1) <(field core_deps 2) |
+    awk '{ printf "%.2f\n", ($2 - $1) - ($4 - $3) }'))
+core_took=$(median $(field guarded 3))
+macros_took=$(median $(field guarded 4))
 own_time=$(own_code guarded guard-core guard-macros)
 core_time=$(own_code guarded guard-core)
 hello_size=$(release_size hello)
@@ -175,8 +183,9 @@ echo "  with guard-core                $guarded_time (+$(sub "$guarded_time" "$h
 echo "  with guard-core, idna ASCII    $ascii_time (saves $(sub "$guarded_time" "$ascii_time"))"
 echo "  guard's own code in a clean build (with guard-core - with its dependencies, median of the rounds' differences): $added_time"
 echo "  per round (s): with guard-core $(paste -sd' ' "$work/guarded.times"); with its dependencies $(paste -sd' ' "$work/core_deps.times")"
-echo "  in one clean build (cargo --timings, median of 3 builds): guard-core ends $(median "${tails[@]}") s after url," \
-    "its last dependency; guard-macros takes $(median "${macros[@]}") s beside the ICU crates (builds: ${tails[*]} s; ${macros[*]} s)"
+echo "  from cargo --timings, median of the rounds' differences: url, guard-core's last dependency, ends $url_later s later" \
+    "(guard-macros and guard-core taking cores, and noise); the build runs on after url $tail_longer s longer (guard-core on the critical path)"
+echo "  guard-core takes $core_took s, guard-macros $macros_took s in these builds (median)"
 echo "  guard-core + guard-macros rebuilt one after the other over built deps (median of 3): $own_time"
 echo "  guard-core alone rebuilt over built deps (median of 3): $core_time"
 echo
