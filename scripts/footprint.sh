@@ -13,7 +13,9 @@
 #      much later url (guard-core's last dependency) ends, which is
 #      guard-macros and guard-core taking cores from the other crates, plus
 #      the machine's noise; and how much longer the build runs on after url,
-#      which is guard-core on the critical path;
+#      which is guard-core on the critical path. `no_macros` is `guarded`
+#      with guard-core's default features off: validate() without the
+#      macro crate;
 #   2. bytes added to a stripped release binary, by guard-core and by its
 #      dependencies alone (core_deps);
 #   3. how many major versions of syn a tokio app using #[production_safe]
@@ -156,17 +158,24 @@ fn main() {
 app ascii_only "$guard
 idna_adapter = \"=1.0.0\"" "$main_validate"
 
-clean_builds hello core_deps guarded ascii_only
+# validate() alone, without the macro crate (default features off).
+app no_macros "guard-core = { path = \"$repo/guard-core\", default-features = false }" "$main_validate"
+
+clean_builds hello core_deps guarded no_macros ascii_only
 hello_time=$(median_of hello)
 deps_time=$(median_of core_deps)
 guarded_time=$(median_of guarded)
 ascii_time=$(median_of ascii_only)
 added_time=$(paired_difference guarded core_deps)
+no_macros_time=$(paired_difference no_macros core_deps)
 # Per round, guarded - core_deps: when url ends, and how long each runs on
 # after it.
-url_later=$(median $(paste <(field guarded 1) <(field core_deps 1) | awk '{ printf "%.2f\n", $1 - $2 }'))
-tail_longer=$(median $(paste <(field guarded 1) <(field guarded 2) <(field core_deps 1) <(field core_deps 2) |
-    awk '{ printf "%.2f\n", ($2 - $1) - ($4 - $3) }'))
+# url_later APP, tail_longer APP: per round, APP - core_deps.
+url_later() { median $(paste <(field "$1" 1) <(field core_deps 1) | awk '{ printf "%.2f\n", $1 - $2 }'); }
+tail_longer() {
+    median $(paste <(field "$1" 1) <(field "$1" 2) <(field core_deps 1) <(field core_deps 2) |
+        awk '{ printf "%.2f\n", ($2 - $1) - ($4 - $3) }')
+}
 core_took=$(median $(field guarded 3))
 macros_took=$(median $(field guarded 4))
 own_time=$(own_code guarded guard-core guard-macros)
@@ -183,8 +192,10 @@ echo "  with guard-core                $guarded_time (+$(sub "$guarded_time" "$h
 echo "  with guard-core, idna ASCII    $ascii_time (saves $(sub "$guarded_time" "$ascii_time"))"
 echo "  guard's own code in a clean build (with guard-core - with its dependencies, median of the rounds' differences): $added_time"
 echo "  per round (s): with guard-core $(paste -sd' ' "$work/guarded.times"); with its dependencies $(paste -sd' ' "$work/core_deps.times")"
-echo "  from cargo --timings, median of the rounds' differences: url, guard-core's last dependency, ends $url_later s later" \
-    "(guard-macros and guard-core taking cores, and noise); the build runs on after url $tail_longer s longer (guard-core on the critical path)"
+echo "  from cargo --timings, median of the rounds' differences: url, guard-core's last dependency, ends $(url_later guarded) s later" \
+    "(guard-macros and guard-core taking cores, and noise); the build runs on after url $(tail_longer guarded) s longer (guard-core on the critical path)"
+echo "  without the macro crate (default-features = false): +$no_macros_time (url ends $(url_later no_macros) s later," \
+    "the build runs on $(tail_longer no_macros) s longer)"
 echo "  guard-core takes $core_took s, guard-macros $macros_took s in these builds (median)"
 echo "  guard-core + guard-macros rebuilt one after the other over built deps (median of 3): $own_time"
 echo "  guard-core alone rebuilt over built deps (median of 3): $core_time"
