@@ -104,6 +104,14 @@ timeline() {
 # field NAME N: field N of every line of $work/NAME.timeline.
 field() { awk -v n="$2" '{ print $n }' "$work/$1.timeline"; }
 
+# url_later APP, tail_longer APP: the median over the rounds of APP -
+# core_deps: when url ends, and how long the build runs on after it.
+url_later() { median $(paste <(field "$1" 1) <(field core_deps 1) | awk '{ printf "%.2f\n", $1 - $2 }'); }
+tail_longer() {
+    median $(paste <(field "$1" 1) <(field "$1" 2) <(field core_deps 1) <(field core_deps 2) |
+        awk '{ printf "%.2f\n", ($2 - $1) - ($4 - $3) }')
+}
+
 # median_of NAME: the median of an app's clean build times.
 median_of() { median $(cat "$work/$1.times"); }
 
@@ -168,14 +176,6 @@ guarded_time=$(median_of guarded)
 ascii_time=$(median_of ascii_only)
 added_time=$(paired_difference guarded core_deps)
 no_macros_time=$(paired_difference no_macros core_deps)
-# Per round, guarded - core_deps: when url ends, and how long each runs on
-# after it.
-# url_later APP, tail_longer APP: per round, APP - core_deps.
-url_later() { median $(paste <(field "$1" 1) <(field core_deps 1) | awk '{ printf "%.2f\n", $1 - $2 }'); }
-tail_longer() {
-    median $(paste <(field "$1" 1) <(field "$1" 2) <(field core_deps 1) <(field core_deps 2) |
-        awk '{ printf "%.2f\n", ($2 - $1) - ($4 - $3) }')
-}
 core_took=$(median $(field guarded 3))
 macros_took=$(median $(field guarded 4))
 own_time=$(own_code guarded guard-core guard-macros)
