@@ -397,7 +397,12 @@ pub(super) fn secret_key_missing(cx: &Context<'_>, out: &mut Vec<Hit>) {
 pub(crate) fn secret_weakness(secret: &str) -> Option<String> {
     const MIN_LENGTH: usize = 50;
     const MIN_DISTINCT: usize = 5;
-    let length = secret.chars().count();
+    let ascii = secret.is_ascii();
+    let length = if ascii {
+        secret.len()
+    } else {
+        secret.chars().count()
+    };
     if secret.starts_with("django-insecure-") {
         return Some(format!(
             "starts with Django's `django-insecure-` development prefix ({length} characters)"
@@ -405,18 +410,13 @@ pub(crate) fn secret_weakness(secret: &str) -> Option<String> {
     }
     // ASCII, the common case, is searched as it is, ignoring case.
     let lower;
-    let text = if secret.is_ascii() {
+    let text = if ascii {
         secret.as_bytes()
     } else {
         lower = secret.to_lowercase();
         lower.as_bytes()
     };
-    let placeholder = (0..text.len()).any(|i| {
-        // Most positions are rejected by their first letter alone.
-        let letter = text[i].to_ascii_lowercase().wrapping_sub(b'a');
-        letter < 26 && PLACEHOLDER_FIRST_LETTERS >> letter & 1 != 0 && placeholder_at(&text[i..])
-    });
-    if placeholder {
+    if has_placeholder(text) {
         return Some(format!("is a placeholder value ({length} characters)"));
     }
     if length < MIN_LENGTH {
@@ -433,50 +433,81 @@ pub(crate) fn secret_weakness(secret: &str) -> Option<String> {
     None
 }
 
-/// The letters `placeholder_at`'s candidates start with, as bits from `a`.
-const PLACEHOLDER_FIRST_LETTERS: u32 = {
-    let mut bits = 0;
-    let letters = b"cysprined";
+/// Values that make a secret a placeholder wherever they appear in it,
+/// ignoring ASCII case.
+const PLACEHOLDERS: [&str; 18] = [
+    "changeme",
+    "change-me",
+    "change_me",
+    "changethis",
+    "change-this",
+    "change_this",
+    "your-secret",
+    "your_secret",
+    "yoursecret",
+    "secret-key-here",
+    "placeholder",
+    "replace-me",
+    "replace_me",
+    "replaceme",
+    "insecure",
+    "not-a-secret",
+    "example",
+    "dummy",
+];
+
+/// For each byte, bit 0: some placeholder starts with it; bit 1: some
+/// placeholder has it second (either ASCII case). Built at compile time
+/// from [`PLACEHOLDERS`].
+static PLACEHOLDER_PAIRS: [u8; 256] = {
+    let mut table = [0u8; 256];
     let mut i = 0;
-    while i < letters.len() {
-        bits |= 1 << (letters[i] - b'a');
+    while i < PLACEHOLDERS.len() {
+        let bytes = PLACEHOLDERS[i].as_bytes();
+        table[bytes[0] as usize] |= 1;
+        table[bytes[0].to_ascii_uppercase() as usize] |= 1;
+        table[bytes[1] as usize] |= 2;
+        table[bytes[1].to_ascii_uppercase() as usize] |= 2;
         i += 1;
     }
-    bits
+    table
 };
 
-/// Whether a placeholder value starts `text` (ignoring ASCII case). The
-/// first two letters pick the few candidates worth comparing.
-fn placeholder_at(text: &[u8]) -> bool {
-    let [first, second, ..] = text else {
-        return false;
-    };
-    let candidates: &[&str] = match [first.to_ascii_lowercase(), second.to_ascii_lowercase()] {
-        [b'c', b'h'] => &[
-            "changeme",
-            "change-me",
-            "change_me",
-            "changethis",
-            "change-this",
-            "change_this",
-        ],
-        [b'y', b'o'] => &["your-secret", "your_secret", "yoursecret"],
-        [b's', b'e'] => &["secret-key-here"],
-        [b'p', b'l'] => &["placeholder"],
-        [b'r', b'e'] => &["replace-me", "replace_me", "replaceme"],
-        [b'i', b'n'] => &["insecure"],
-        [b'n', b'o'] => &["not-a-secret"],
-        [b'e', b'x'] => &["example"],
-        [b'd', b'u'] => &["dummy"],
-        _ => return false,
-    };
-    candidates.iter().any(|candidate| {
-        text.get(..candidate.len())
-            .is_some_and(|start| start.eq_ignore_ascii_case(candidate.as_bytes()))
-    })
+/// Whether a placeholder appears in `text`, ignoring ASCII case.
+///
+/// A secret is random: a branch per byte on its letters would be
+/// mispredicted at every few bytes. Each block of 64 positions is first
+/// reduced to a mask of the positions whose two letters fit
+/// [`PLACEHOLDER_PAIRS`] (two lookups a position, no branch), and only
+/// those (in a hex key, about one in a hundred) are compared with the list.
+fn has_placeholder(text: &[u8]) -> bool {
+    let pairs = text.len().saturating_sub(1);
+    let mut block = 0;
+    while block < pairs {
+        let end = pairs.min(block + 64);
+        let mut candidates = 0u64;
+        for i in block..end {
+            let first = PLACEHOLDER_PAIRS[usize::from(text[i])];
+            let second = PLACEHOLDER_PAIRS[usize::from(text[i + 1])] >> 1;
+            candidates |= u64::from(first & second & 1) << (i - block);
+        }
+        while candidates != 0 {
+            let start = &text[block + candidates.trailing_zeros() as usize..];
+            let found = PLACEHOLDERS.iter().any(|placeholder| {
+                start
+                    .get(..placeholder.len())
+                    .is_some_and(|start| start.eq_ignore_ascii_case(placeholder.as_bytes()))
+            });
+            if found {
+                return true;
+            }
+            candidates &= candidates - 1;
+        }
+        block = end;
+    }
+    false
 }
 
-/// How many distinct characters `text` has, counting no further than `N`.
 fn distinct_chars<const N: usize>(text: &str) -> usize {
     let mut seen = ['\0'; N];
     let mut count = 0;
@@ -664,4 +695,73 @@ pub(super) fn database_tls_disabled(cx: &Context<'_>, out: &mut Vec<Hit>) {
             cx.place(var)
         ),
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::{PLACEHOLDERS, has_placeholder, secret_weakness};
+
+    /// The plain reading `has_placeholder` must agree with: lowercase the
+    /// text, look for each placeholder.
+    fn has_placeholder_naive(text: &[u8]) -> bool {
+        let lower = text.to_ascii_lowercase();
+        PLACEHOLDERS
+            .iter()
+            .any(|p| lower.windows(p.len()).any(|w| w == p.as_bytes()))
+    }
+
+    #[test]
+    fn every_placeholder_is_found_anywhere_in_any_case() {
+        let hex = "3f9a1c7e5b2d8046a1e9c3b7d5f2084a6c1e9b3d7f5a2c8e4b0d6f1a3c9e7b52";
+        for placeholder in PLACEHOLDERS {
+            let upper = placeholder.to_ascii_uppercase();
+            assert!(has_placeholder(placeholder.as_bytes()), "{placeholder}");
+            // At every offset of a secret two blocks long, across the
+            // 64-position blocks the scan works in.
+            for offset in 0..=2 * hex.len() {
+                let long = format!("{hex}{hex}");
+                let (before, after) = long.split_at(offset);
+                for text in [
+                    format!("{before}{placeholder}{after}"),
+                    format!("{before}{upper}{after}"),
+                ] {
+                    assert!(has_placeholder(text.as_bytes()), "{text}");
+                    assert!(secret_weakness(&text).is_some(), "{text}");
+                }
+            }
+            // One letter short is no placeholder.
+            let cut = &placeholder[..placeholder.len() - 1];
+            assert_eq!(
+                has_placeholder(cut.as_bytes()),
+                has_placeholder_naive(cut.as_bytes())
+            );
+        }
+        assert!(!has_placeholder(hex.as_bytes()));
+        assert_eq!(secret_weakness(hex), None);
+    }
+
+    proptest! {
+        /// Random text made of pieces of placeholders, their letters in
+        /// either case, and other bytes: the table-driven scan finds
+        /// exactly what the plain one finds.
+        #[test]
+        fn scan_agrees_with_the_plain_reading(
+            pieces in prop::collection::vec(
+                (0..PLACEHOLDERS.len(), 0usize..12, 0usize..12, any::<bool>(), "[a-z0-9_ -]{0,3}"),
+                0..8,
+            )
+        ) {
+            let mut text = String::new();
+            for (index, from, to, upper, filler) in pieces {
+                let placeholder = PLACEHOLDERS[index];
+                let (from, to) = (from.min(placeholder.len()), to.min(placeholder.len()));
+                let piece = &placeholder[from.min(to)..from.max(to)];
+                text.push_str(&if upper { piece.to_ascii_uppercase() } else { piece.to_owned() });
+                text.push_str(&filler);
+            }
+            prop_assert_eq!(has_placeholder(text.as_bytes()), has_placeholder_naive(text.as_bytes()), "{}", text);
+        }
+    }
 }
