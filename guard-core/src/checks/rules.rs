@@ -456,56 +456,59 @@ const PLACEHOLDERS: [&str; 18] = [
     "dummy",
 ];
 
-/// For each byte, bit 0: some placeholder starts with it; bit 1: some
-/// placeholder has it second (either ASCII case). Built at compile time
-/// from [`PLACEHOLDERS`].
-static PLACEHOLDER_PAIRS: [u8; 256] = {
-    let mut table = [0u8; 256];
+/// For each byte a placeholder starts with (in either ASCII case), the
+/// letters that may come second, as bits `1 << LETTER_BITS[letter]`.
+/// Built at compile time from [`PLACEHOLDERS`].
+static PLACEHOLDER_STARTS: [u32; 256] = {
+    let mut table = [0u32; 256];
     let mut i = 0;
     while i < PLACEHOLDERS.len() {
-        let bytes = PLACEHOLDERS[i].as_bytes();
-        table[bytes[0] as usize] |= 1;
-        table[bytes[0].to_ascii_uppercase() as usize] |= 1;
-        table[bytes[1] as usize] |= 2;
-        table[bytes[1].to_ascii_uppercase() as usize] |= 2;
+        let [first, second, ..] = *PLACEHOLDERS[i].as_bytes() else {
+            panic!("a placeholder is at least two letters long");
+        };
+        let seconds = 1 << LETTER_BITS[second as usize];
+        table[first as usize] |= seconds;
+        table[first.to_ascii_uppercase() as usize] |= seconds;
         i += 1;
     }
     table
 };
 
+/// A letter's bit in [`PLACEHOLDER_STARTS`]: 1 to 26 for `a` to `z` in
+/// either case; 0, a bit no entry has, for any other byte.
+static LETTER_BITS: [u8; 256] = {
+    let mut bits = [0u8; 256];
+    let mut letter = 0;
+    while letter < 26 {
+        bits[(b'a' + letter) as usize] = letter + 1;
+        bits[(b'A' + letter) as usize] = letter + 1;
+        letter += 1;
+    }
+    bits
+};
+
 /// Whether a placeholder appears in `text`, ignoring ASCII case.
 ///
-/// A secret is random: a branch per byte on its letters would be
-/// mispredicted at every few bytes. Each block of 64 positions is first
-/// reduced to a mask of the positions whose two letters fit
-/// [`PLACEHOLDER_PAIRS`] (two lookups a position, no branch), and only
-/// those (in a hex key, about one in a hundred) are compared with the list.
+/// A secret is random, so a branch per byte on its letters would be
+/// mispredicted every few bytes. One pass without a branch first tells
+/// whether any two neighbouring bytes could start a placeholder (a random
+/// hex key: never; base64: about one key in five); only then are the
+/// positions compared with the list.
 fn has_placeholder(text: &[u8]) -> bool {
-    let pairs = text.len().saturating_sub(1);
-    let mut block = 0;
-    while block < pairs {
-        let end = pairs.min(block + 64);
-        let mut candidates = 0u64;
-        for i in block..end {
-            let first = PLACEHOLDER_PAIRS[usize::from(text[i])];
-            let second = PLACEHOLDER_PAIRS[usize::from(text[i + 1])] >> 1;
-            candidates |= u64::from(first & second & 1) << (i - block);
-        }
-        while candidates != 0 {
-            let start = &text[block + candidates.trailing_zeros() as usize..];
-            let found = PLACEHOLDERS.iter().any(|placeholder| {
-                start
+    let may_start = |pair: &[u8]| {
+        PLACEHOLDER_STARTS[usize::from(pair[0])] >> LETTER_BITS[usize::from(pair[1])] & 1
+    };
+    if text.windows(2).fold(0, |any, pair| any | may_start(pair)) == 0 {
+        return false;
+    }
+    text.windows(2).enumerate().any(|(i, pair)| {
+        may_start(pair) != 0
+            && PLACEHOLDERS.iter().any(|placeholder| {
+                text[i..]
                     .get(..placeholder.len())
                     .is_some_and(|start| start.eq_ignore_ascii_case(placeholder.as_bytes()))
-            });
-            if found {
-                return true;
-            }
-            candidates &= candidates - 1;
-        }
-        block = end;
-    }
-    false
+            })
+    })
 }
 
 fn distinct_chars<const N: usize>(text: &str) -> usize {
@@ -718,8 +721,7 @@ mod tests {
         for placeholder in PLACEHOLDERS {
             let upper = placeholder.to_ascii_uppercase();
             assert!(has_placeholder(placeholder.as_bytes()), "{placeholder}");
-            // At every offset of a secret two blocks long, across the
-            // 64-position blocks the scan works in.
+            // At every offset of a long secret.
             for offset in 0..=2 * hex.len() {
                 let long = format!("{hex}{hex}");
                 let (before, after) = long.split_at(offset);
