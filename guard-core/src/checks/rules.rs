@@ -492,7 +492,7 @@ static LETTER_BITS: [u8; 256] = {
 /// A secret is random, so a branch per byte on its letters would be
 /// mispredicted every few bytes. One pass without a branch first tells
 /// whether any two neighbouring bytes could start a placeholder (a random
-/// hex key: never; base64: about one key in five); only then are the
+/// hex key: never; a base64 one: about one in three); only then are the
 /// positions compared with the list.
 fn has_placeholder(text: &[u8]) -> bool {
     let may_start = |pair: &[u8]| {
