@@ -511,6 +511,7 @@ fn has_placeholder(text: &[u8]) -> bool {
     })
 }
 
+/// How many distinct characters `text` has, counting no further than `N`.
 fn distinct_chars<const N: usize>(text: &str) -> usize {
     let mut seen = ['\0'; N];
     let mut count = 0;
@@ -722,8 +723,8 @@ mod tests {
             let upper = placeholder.to_ascii_uppercase();
             assert!(has_placeholder(placeholder.as_bytes()), "{placeholder}");
             // At every offset of a long secret.
-            for offset in 0..=2 * hex.len() {
-                let long = format!("{hex}{hex}");
+            let long = format!("{hex}{hex}");
+            for offset in 0..=long.len() {
                 let (before, after) = long.split_at(offset);
                 for text in [
                     format!("{before}{placeholder}{after}"),
@@ -735,10 +736,7 @@ mod tests {
             }
             // One letter short is no placeholder.
             let cut = &placeholder[..placeholder.len() - 1];
-            assert_eq!(
-                has_placeholder(cut.as_bytes()),
-                has_placeholder_naive(cut.as_bytes())
-            );
+            assert!(!has_placeholder(cut.as_bytes()), "{cut}");
         }
         assert!(!has_placeholder(hex.as_bytes()));
         assert_eq!(secret_weakness(hex), None);
