@@ -137,8 +137,7 @@ pub(crate) enum PlatformVar {
 const PLATFORM_VAR_COUNT: usize = PlatformVar::KubernetesServiceHost as usize + 1;
 
 impl PlatformVar {
-    // The table the tests hold `from_name` to.
-    #[cfg(test)]
+    /// Every platform variable, in the order of [`PLATFORM_NAMES`].
     const ALL: [PlatformVar; PLATFORM_VAR_COUNT] = [
         PlatformVar::RailwayEnvironment,
         PlatformVar::RailwayEnvironmentName,
@@ -237,45 +236,65 @@ enum Known {
 }
 
 impl Known {
-    /// The variable named `name`. A `match` on the bytes compiles to a
-    /// switch on the length and a few comparisons: most keys of a real
-    /// environment (`PATH`, `HOME`, ...) are rejected at once.
+    /// The variable named `name`: one lookup in [`KNOWN_NAMES`] and one
+    /// comparison, whatever the name.
     fn from_name(name: &[u8]) -> Option<Known> {
-        use PlatformVar as V;
-        let var = match name {
-            // The roles' default names (`Role::default_name`).
-            b"DEBUG" => return Some(Known::Role(Role::Debug)),
-            b"LOCAL_TEST" => return Some(Known::Role(Role::LocalTest)),
-            b"DATABASE_URL" => return Some(Known::Role(Role::DatabaseUrl)),
-            b"SECRET_KEY" => return Some(Known::Role(Role::SecretKey)),
-            b"ALLOWED_HOSTS" => return Some(Known::Role(Role::AllowedHosts)),
-            b"SITE_URL" => return Some(Known::Role(Role::SiteUrl)),
-            b"RAILWAY_ENVIRONMENT" => V::RailwayEnvironment,
-            b"RAILWAY_ENVIRONMENT_NAME" => V::RailwayEnvironmentName,
-            b"RAILWAY_PROJECT_ID" => V::RailwayProjectId,
-            b"RAILWAY_SERVICE_ID" => V::RailwayServiceId,
-            b"RAILWAY_PUBLIC_DOMAIN" => V::RailwayPublicDomain,
-            b"RAILWAY_VOLUME_MOUNT_PATH" => V::RailwayVolumeMountPath,
-            b"DYNO" => V::Dyno,
-            b"RENDER" => V::Render,
-            b"IS_PULL_REQUEST" => V::IsPullRequest,
-            b"FLY_APP_NAME" => V::FlyAppName,
-            b"VERCEL" => V::Vercel,
-            b"VERCEL_ENV" => V::VercelEnv,
-            b"NETLIFY" => V::Netlify,
-            b"CONTEXT" => V::Context,
-            b"K_SERVICE" => V::KService,
-            b"K_CONFIGURATION" => V::KConfiguration,
-            b"CLOUD_RUN_JOB" => V::CloudRunJob,
-            b"GAE_SERVICE" => V::GaeService,
-            b"AWS_LAMBDA_FUNCTION_NAME" => V::AwsLambdaFunctionName,
-            b"ECS_CONTAINER_METADATA_URI_V4" => V::EcsContainerMetadataUriV4,
-            b"WEBSITE_SITE_NAME" => V::WebsiteSiteName,
-            b"KUBERNETES_SERVICE_HOST" => V::KubernetesServiceHost,
-            _ => return None,
-        };
-        Some(Known::Platform(var))
+        match KNOWN_NAMES[name_slot(name)] {
+            Some((known_name, known)) if same_bytes(known_name.as_bytes(), name) => Some(known),
+            _ => None,
+        }
     }
+}
+
+/// `a == b`, without a call to `memcmp`: the names are under 32 bytes, and
+/// the compiler reads a comparison of every byte (no early exit) a vector
+/// at a time.
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(true, |same, (x, y)| same & (x == y))
+}
+
+/// Every name [`Known::from_name`] knows, at the slot [`name_slot`] gives
+/// it: the platforms' names and the roles' default names. Built at compile
+/// time; two names in one slot fail the build.
+static KNOWN_NAMES: [Option<(&str, Known)>; 64] = {
+    let mut table: [Option<(&str, Known)>; 64] = [None; 64];
+    let mut i = 0;
+    while i < PLATFORM_NAMES.len() {
+        let name = PLATFORM_NAMES[i];
+        let slot = name_slot(name.as_bytes());
+        assert!(
+            table[slot].is_none(),
+            "two names share a slot: change the multiplier"
+        );
+        table[slot] = Some((name, Known::Platform(PlatformVar::ALL[i])));
+        i += 1;
+    }
+    let mut i = 0;
+    while i < Role::ALL.len() {
+        let name = Role::ALL[i].default_name();
+        let slot = name_slot(name.as_bytes());
+        assert!(
+            table[slot].is_none(),
+            "two names share a slot: change the multiplier"
+        );
+        table[slot] = Some((name, Known::Role(Role::ALL[i])));
+        i += 1;
+    }
+    table
+};
+
+/// A slot of [`KNOWN_NAMES`] from a name's first, middle and last bytes
+/// and its length, by one multiplication (a perfect hash of the 28 names:
+/// the multiplier was searched for).
+const fn name_slot(name: &[u8]) -> usize {
+    if name.is_empty() {
+        return 0;
+    }
+    let key = name[0] as u32
+        | (name[name.len() - 1] as u32) << 8
+        | (name.len() as u8 as u32) << 16
+        | (name[name.len() / 2] as u32) << 24;
+    (key.wrapping_mul(0x30bd_5dfd) >> 26) as usize
 }
 
 /// Which (first byte, length) and (last byte, length) pairs the names
@@ -635,6 +654,29 @@ mod tests {
         assert_eq!(Known::from_name(b"PORT"), None);
         assert_eq!(Known::from_name(b"debug"), None, "names are case-sensitive");
         assert_eq!(Known::from_name(b""), None);
+    }
+
+    #[test]
+    fn a_name_with_one_byte_changed_is_unknown() {
+        // A change away from the bytes `name_slot` reads keeps the name's
+        // slot: only the comparison can reject it.
+        for name in PLATFORM_NAMES
+            .iter()
+            .chain(Role::ALL.map(Role::default_name).iter())
+        {
+            let len = name.len();
+            for i in (1..len - 1).filter(|&i| i != len / 2) {
+                let mut changed = name.as_bytes().to_vec();
+                changed[i] = b'#';
+                assert_eq!(name_slot(&changed), name_slot(name.as_bytes()));
+                assert_eq!(Known::from_name(&changed), None, "{name} at {i}");
+            }
+            assert_eq!(
+                Known::from_name(&name.as_bytes()[..len - 1]),
+                None,
+                "{name}"
+            );
+        }
     }
 
     #[test]
