@@ -257,27 +257,33 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 /// it: the platforms' names and the roles' default names. Built at compile
 /// time; two names in one slot fail the build.
 static KNOWN_NAMES: [Option<(&str, Known)>; 64] = {
-    let mut table: [Option<(&str, Known)>; 64] = [None; 64];
-    let mut i = 0;
-    while i < PLATFORM_NAMES.len() {
-        let name = PLATFORM_NAMES[i];
+    /// Puts `name` in its slot, which must be free.
+    const fn place(table: &mut [Option<(&str, Known)>; 64], name: &'static str, known: Known) {
         let slot = name_slot(name.as_bytes());
         assert!(
             table[slot].is_none(),
             "two names share a slot: change the multiplier"
         );
-        table[slot] = Some((name, Known::Platform(PlatformVar::ALL[i])));
+        table[slot] = Some((name, known));
+    }
+
+    let mut table = [None; 64];
+    let mut i = 0;
+    while i < PLATFORM_NAMES.len() {
+        place(
+            &mut table,
+            PLATFORM_NAMES[i],
+            Known::Platform(PlatformVar::ALL[i]),
+        );
         i += 1;
     }
     let mut i = 0;
     while i < Role::ALL.len() {
-        let name = Role::ALL[i].default_name();
-        let slot = name_slot(name.as_bytes());
-        assert!(
-            table[slot].is_none(),
-            "two names share a slot: change the multiplier"
+        place(
+            &mut table,
+            Role::ALL[i].default_name(),
+            Known::Role(Role::ALL[i]),
         );
-        table[slot] = Some((name, Known::Role(Role::ALL[i])));
         i += 1;
     }
     table
