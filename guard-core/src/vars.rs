@@ -270,6 +270,8 @@ static KNOWN_NAMES: [Option<(&str, Known)>; 64] = {
     let mut table = [None; 64];
     let mut i = 0;
     while i < PLATFORM_NAMES.len() {
+        // The two lists pair by index.
+        assert!(PlatformVar::ALL[i] as usize == i);
         place(
             &mut table,
             PLATFORM_NAMES[i],

@@ -466,6 +466,10 @@ static PLACEHOLDER_STARTS: [u32; 256] = {
         let [first, second, ..] = *PLACEHOLDERS[i].as_bytes() else {
             panic!("a placeholder is at least two letters long");
         };
+        assert!(
+            LETTER_BITS[second as usize] != 0,
+            "a placeholder's second byte is a letter"
+        );
         let seconds = 1 << LETTER_BITS[second as usize];
         table[first as usize] |= seconds;
         table[first.to_ascii_uppercase() as usize] |= seconds;
@@ -740,6 +744,9 @@ mod tests {
         }
         assert!(!has_placeholder(hex.as_bytes()));
         assert_eq!(secret_weakness(hex), None);
+        // A key that is not ASCII is lowercased first, then searched.
+        assert!(secret_weakness(&format!("ü{hex}Ünicode-CHANGEME")).is_some());
+        assert_eq!(secret_weakness(&format!("ü{hex}Ünicode")), None);
     }
 
     proptest! {
