@@ -87,6 +87,63 @@ pub(crate) fn all(text: &[u8], class: Class, extra: &[u8]) -> bool {
     text.iter().all(|&b| is(b, class) || extra.contains(&b))
 }
 
+/// The index of the first `byte` in `text`.
+///
+/// One small loop that every search on the start-up path shares, kept out
+/// of line on purpose. `str`'s own searches each bring their code: a
+/// `CharSearcher` (with `memchr`), a two-way `StrSearcher`, Unicode `trim`.
+/// Those made a tenth of the code lines one `validate_env` call runs, and
+/// the instruction cache is what that call runs short of (BENCHMARKS.md,
+/// "Where the time goes").
+#[inline(never)]
+pub(crate) fn find(text: &[u8], byte: u8) -> Option<usize> {
+    text.iter().position(|&b| b == byte)
+}
+
+/// The index of the last `byte` in `text`; shared like [`find`].
+#[inline(never)]
+pub(crate) fn rfind(text: &[u8], byte: u8) -> Option<usize> {
+    text.iter().rposition(|&b| b == byte)
+}
+
+/// `text` before and after its first `byte`, an ASCII byte (so both sides
+/// are whole characters).
+pub(crate) fn split_once(text: &str, byte: u8) -> Option<(&str, &str)> {
+    debug_assert!(byte.is_ascii());
+    let i = find(text.as_bytes(), byte)?;
+    Some((&text[..i], &text[i + 1..]))
+}
+
+/// `text` before and after its last `byte`, an ASCII byte.
+pub(crate) fn rsplit_once(text: &str, byte: u8) -> Option<(&str, &str)> {
+    debug_assert!(byte.is_ascii());
+    let i = rfind(text.as_bytes(), byte)?;
+    Some((&text[..i], &text[i + 1..]))
+}
+
+/// `text` up to its first `byte`, an ASCII byte, or all of it.
+pub(crate) fn before(text: &str, byte: u8) -> &str {
+    split_once(text, byte).map_or(text, |(before, _)| before)
+}
+
+/// Whether `text` holds `byte`.
+pub(crate) fn contains(text: &str, byte: u8) -> bool {
+    find(text.as_bytes(), byte).is_some()
+}
+
+/// `text` without surrounding whitespace, as `str::trim` gives it, looking
+/// at no Unicode table when it starts and ends with a visible ASCII
+/// character, as almost every value does.
+pub(crate) fn trim(text: &str) -> &str {
+    let visible = |b: &u8| b.is_ascii_graphic();
+    let bytes = text.as_bytes();
+    if bytes.first().is_some_and(visible) && bytes.last().is_some_and(visible) {
+        text
+    } else {
+        text.trim()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,5 +168,36 @@ mod tests {
         }
         assert!(all(b"a-b/c", UNRESERVED, b"/"));
         assert!(!all(b"a b", UNRESERVED, b"/"));
+    }
+
+    #[test]
+    fn searches_agree_with_str() {
+        for text in ["", "a", "::", "a:b:c", "é:ü", ":x", "x:", "no separator"] {
+            assert_eq!(split_once(text, b':'), text.split_once(':'), "{text:?}");
+            assert_eq!(rsplit_once(text, b':'), text.rsplit_once(':'), "{text:?}");
+            assert_eq!(
+                before(text, b':'),
+                text.split(':').next().unwrap(),
+                "{text:?}"
+            );
+            assert_eq!(contains(text, b':'), text.contains(':'), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn trim_agrees_with_str() {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\ta b\n",
+            "\u{a0}x\u{a0}",
+            "x\u{2003}",
+            "é",
+        ] {
+            assert_eq!(trim(text), text.trim(), "{text:?}");
+        }
     }
 }

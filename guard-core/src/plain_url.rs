@@ -35,7 +35,7 @@ impl<'a> PlainUrl<'a> {
             return None;
         }
         let authority_end = position(rest, |b| matches!(b, b'/' | b'?' | b'#'));
-        let (userinfo, host_port) = match rest[..authority_end].rsplit_once('@') {
+        let (userinfo, host_port) = match ascii::rsplit_once(&rest[..authority_end], b'@') {
             Some((userinfo, host_port)) => (userinfo, host_port),
             None => ("", &rest[..authority_end]),
         };
@@ -43,7 +43,7 @@ impl<'a> PlainUrl<'a> {
         if !ascii::all(userinfo.as_bytes(), ascii::UNRESERVED, b"*:") {
             return None;
         }
-        let (host, port) = match host_port.split_once(':') {
+        let (host, port) = match ascii::split_once(host_port, b':') {
             Some((host, port)) => (host, Some(read_port(port)?)),
             None => (host_port, None),
         };
@@ -51,13 +51,13 @@ impl<'a> PlainUrl<'a> {
             return None;
         }
         let after = &rest[authority_end..];
-        let (path, query) = match after.split_once('?') {
+        let (path, query) = match ascii::split_once(after, b'?') {
             Some((path, query)) => (path, query),
             None => (after, ""),
         };
         // `.` and `..` segments are removed by a parse.
-        let dot_segment =
-            path.contains('.') && path.split('/').any(|segment| matches!(segment, "." | ".."));
+        let dot_segment = ascii::contains(path, b'.')
+            && path.split('/').any(|segment| matches!(segment, "." | ".."));
         if !ascii::all(path.as_bytes(), ascii::UNRESERVED, b"/")
             || dot_segment
             || !ascii::all(query.as_bytes(), ascii::UNRESERVED, b"=&")
@@ -75,10 +75,20 @@ impl<'a> PlainUrl<'a> {
 
     /// The query's `key=value` pairs, as `Url::query_pairs` gives them.
     pub(crate) fn query_pairs(&self) -> impl Iterator<Item = (&'a str, &'a str)> {
-        self.query
-            .split('&')
-            .filter(|pair| !pair.is_empty())
-            .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+        let mut rest = Some(self.query);
+        std::iter::from_fn(move || {
+            loop {
+                let query = rest?;
+                let (pair, next) = match ascii::split_once(query, b'&') {
+                    Some((pair, next)) => (pair, Some(next)),
+                    None => (query, None),
+                };
+                rest = next;
+                if !pair.is_empty() {
+                    return Some(ascii::split_once(pair, b'=').unwrap_or((pair, "")));
+                }
+            }
+        })
     }
 }
 

@@ -5,6 +5,7 @@
 
 use std::ffi::OsStr;
 
+use crate::ascii;
 use crate::policy::Policy;
 
 /// The value of one variable as guard reads it.
@@ -24,16 +25,7 @@ impl<'a> Value<'a> {
     pub(crate) fn read(raw: &'a OsStr) -> Value<'a> {
         match raw.to_str() {
             Some(text) => {
-                // Most values start and end with a visible ASCII character:
-                // nothing for `trim`'s Unicode tables to look at.
-                let visible = |b: &u8| b.is_ascii_graphic();
-                let bytes = text.as_bytes();
-                let trimmed =
-                    if bytes.first().is_some_and(visible) && bytes.last().is_some_and(visible) {
-                        text
-                    } else {
-                        text.trim()
-                    };
+                let trimmed = ascii::trim(text);
                 if trimmed.is_empty() {
                     Value::Unset
                 } else {

@@ -110,7 +110,7 @@ impl Backend {
 
     /// The family of a scheme, ignoring case and any `+driver` suffix.
     fn from_scheme(scheme: &str) -> Backend {
-        let base = scheme.split('+').next().unwrap_or(scheme);
+        let base = ascii::before(scheme, b'+');
         // Lowercased on the stack: no known scheme is longer.
         let mut lower = [0u8; 16];
         let Some(lower) = lower.get_mut(..base.len()) else {
@@ -299,7 +299,7 @@ impl DatabaseUrl {
     /// assert!(DatabaseUrl::classify("${{Postgres.DATABASE_URL}}").is_err());
     /// ```
     pub fn classify(raw: &str) -> Result<DatabaseUrl, DatabaseUrlError> {
-        let value = raw.trim();
+        let value = ascii::trim(raw);
         match DatabaseUrl::read_plain(value) {
             Some(url) => Ok(url),
             None => DatabaseUrl::read_any(value),
@@ -313,7 +313,11 @@ impl DatabaseUrl {
     /// that), without its shape detection, redaction scan or parse. `None`
     /// sends anything else there.
     fn read_plain(value: &str) -> Option<DatabaseUrl> {
-        let separator = value.find("://")?;
+        // The first `:` starts the `://`: a scheme holds no `:`.
+        let separator = ascii::find(value.as_bytes(), b':')?;
+        if !value[separator..].starts_with("://") {
+            return None;
+        }
         let scheme = &value[..separator];
         let mut bytes = scheme.bytes();
         // Two letters at least: `c://data/app.db` is a Windows drive path.
@@ -344,9 +348,7 @@ impl DatabaseUrl {
             return None;
         }
         // The password is all of the userinfo after its first `:`.
-        let password = plain
-            .userinfo
-            .split_once(':')
+        let password = ascii::split_once(plain.userinfo, b':')
             .map(|(_, password)| password)
             .filter(|password| !password.is_empty())
             .map(|password| {
@@ -611,7 +613,7 @@ impl DatabaseUrl {
     fn read_database_name(&mut self, path: &str) {
         let database = path.trim_start_matches('/');
         if !database.is_empty() {
-            self.database = Some(database.split('/').next().unwrap_or(database).to_owned());
+            self.database = Some(ascii::before(database, b'/').to_owned());
         }
     }
 

@@ -22,7 +22,8 @@ pub(crate) fn is_local_host(host: &str) -> bool {
 /// dots, an IPv6 one holds a `:`: anything else is a name, told without
 /// running the parser.
 fn ip_address(host: &str) -> Option<IpAddr> {
-    let may_be_ip = host.contains(':') || host.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    let may_be_ip =
+        ascii::contains(host, b':') || host.bytes().all(|b| b.is_ascii_digit() || b == b'.');
     may_be_ip.then(|| host.parse().ok()).flatten()
 }
 
@@ -45,7 +46,10 @@ pub(crate) fn is_private_host(host: &str) -> bool {
     match ip_address(&host) {
         Some(IpAddr::V4(ip)) => is_private_v4(ip),
         Some(IpAddr::V6(ip)) => is_private_v6(ip),
-        None => !host.contains('.') || PRIVATE_SUFFIXES.iter().any(|suffix| host.ends_with(suffix)),
+        None => {
+            !ascii::contains(&host, b'.')
+                || PRIVATE_SUFFIXES.iter().any(|suffix| host.ends_with(suffix))
+        }
     }
 }
 
