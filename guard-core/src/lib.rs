@@ -73,7 +73,7 @@ pub use guard_macros::production_safe;
 /// ```
 pub fn validate() -> Result<&'static Report, &'static GuardError> {
     static RESULT: OnceLock<Result<Report, GuardError>> = OnceLock::new();
-    RESULT.get_or_init(|| Policy::new().validate()).as_ref()
+    RESULT.get_or_init(|| DEFAULT_POLICY.validate()).as_ref()
 }
 
 /// Checks injected variables with the default policy; never reads the
@@ -94,5 +94,9 @@ where
     K: AsRef<OsStr>,
     V: AsRef<OsStr>,
 {
-    Policy::new().validate_env(vars)
+    DEFAULT_POLICY.validate_env(vars)
 }
+
+/// The policy of [`validate`] and [`validate_env`], built at compile time:
+/// nothing to build or drop per call.
+static DEFAULT_POLICY: Policy = Policy::new();

@@ -98,6 +98,9 @@ impl Variable {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Policy {
     names: [Cow<'static, str>; 6],
+    /// Bit `role as u8` is set where `names` differs from the default:
+    /// the snapshot asks for every variable it reads.
+    renamed: u8,
     required: Vec<Cow<'static, str>>,
     allowed: Vec<Check>,
     database: bool,
@@ -127,6 +130,7 @@ impl Policy {
                 Cow::Borrowed(Variable::AllowedHosts.default_name()),
                 Cow::Borrowed(Variable::SiteUrl.default_name()),
             ],
+            renamed: 0,
             required: Vec::new(),
             allowed: Vec::new(),
             database: true,
@@ -187,7 +191,15 @@ impl Policy {
     /// ```
     #[must_use]
     pub fn rename(mut self, variable: Variable, name: impl Into<Cow<'static, str>>) -> Policy {
-        self.names[variable.role() as usize] = name.into();
+        let role = variable.role();
+        let name = name.into();
+        let bit = 1 << role as u8;
+        if name == role.default_name() {
+            self.renamed &= !bit;
+        } else {
+            self.renamed |= bit;
+        }
+        self.names[role as usize] = name;
         self
     }
 
@@ -271,12 +283,12 @@ impl Policy {
 
     /// Whether the policy gives `role` a name other than its default.
     pub(crate) fn is_renamed(&self, role: Role) -> bool {
-        self.name_of(role) != role.default_name()
+        self.renamed & 1 << role as u8 != 0
     }
 
     /// Whether the policy renames any variable.
     pub(crate) fn renames_any(&self) -> bool {
-        Role::ALL.into_iter().any(|role| self.is_renamed(role))
+        self.renamed != 0
     }
 
     /// The name as a `Cow`: a default name is borrowed, never copied.
@@ -327,4 +339,23 @@ impl Policy {
 fn process_environment() -> &'static [(OsString, OsString)] {
     static ENVIRONMENT: OnceLock<Box<[(OsString, OsString)]>> = OnceLock::new();
     ENVIRONMENT.get_or_init(|| std::env::vars_os().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rename_back_to_the_default_name_is_no_rename() {
+        let policy = Policy::new()
+            .rename(Variable::Debug, "APP_DEBUG")
+            .rename(Variable::SecretKey, "SESSION_SECRET");
+        assert!(policy.is_renamed(Role::Debug) && policy.is_renamed(Role::SecretKey));
+        assert!(!policy.is_renamed(Role::DatabaseUrl));
+        let back = policy
+            .rename(Variable::Debug, String::from("DEBUG"))
+            .rename(Variable::SecretKey, "SECRET_KEY");
+        assert!(!back.renames_any());
+        assert_eq!(back, Policy::new());
+    }
 }

@@ -441,8 +441,14 @@ impl Snapshot {
             required: vec![Slot::Unset; policy.required().len()],
             ..Snapshot::default()
         };
-        let names = NameFilter::new(policy);
         let renames = policy.renames_any();
+        let custom;
+        let names = if renames || !policy.required().is_empty() {
+            custom = NameFilter::new(policy);
+            &custom
+        } else {
+            &NameFilter::DEFAULT
+        };
         for (key, value) in vars {
             // Compared as bytes: a key equal to a name is UTF-8 like it, and
             // no other key needs checking.
