@@ -184,6 +184,20 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn searches_and_trim_agree_with_str_on_any_text(
+            text in "[a:/@ \t\u{a0}\u{2003}é]{0,12}",
+            byte in proptest::sample::select(b":/@a ".to_vec()),
+        ) {
+            let c = char::from(byte);
+            proptest::prop_assert_eq!(split_once(&text, byte), text.split_once(c));
+            proptest::prop_assert_eq!(rsplit_once(&text, byte), text.rsplit_once(c));
+            proptest::prop_assert_eq!(contains(&text, byte), text.contains(c));
+            proptest::prop_assert_eq!(trim(&text), text.trim());
+        }
+    }
+
     #[test]
     fn trim_agrees_with_str() {
         for text in [
