@@ -89,12 +89,13 @@ pub(crate) fn all(text: &[u8], class: Class, extra: &[u8]) -> bool {
 
 /// The index of the first `byte` in `text`.
 ///
-/// One small loop that every search on the start-up path shares, kept out
-/// of line on purpose. `str`'s own searches each bring their code: a
-/// `CharSearcher` (with `memchr`), a two-way `StrSearcher`, Unicode `trim`.
-/// Those made a tenth of the code lines one `validate_env` call runs, and
-/// the instruction cache is what that call runs short of (BENCHMARKS.md,
-/// "Where the time goes").
+/// One small loop that the searches `validate_env` runs on every call
+/// share, kept out of line on purpose. `str`'s own searches each bring
+/// their code: a `CharSearcher` (with `memchr`), a two-way `StrSearcher`,
+/// Unicode `trim`. Those made a tenth of the instruction-cache lines one
+/// call ran, and the instruction cache is what that call runs short of
+/// (BENCHMARKS.md, "Where the time goes"). Searches off that path (a path
+/// with a `.`, a host's suffix) keep `str`'s.
 #[inline(never)]
 pub(crate) fn find(text: &[u8], byte: u8) -> Option<usize> {
     text.iter().position(|&b| b == byte)
@@ -107,16 +108,17 @@ pub(crate) fn rfind(text: &[u8], byte: u8) -> Option<usize> {
 }
 
 /// `text` before and after its first `byte`, an ASCII byte (so both sides
-/// are whole characters).
+/// are whole characters). Every caller passes a literal, for which the
+/// assertion costs nothing.
 pub(crate) fn split_once(text: &str, byte: u8) -> Option<(&str, &str)> {
-    debug_assert!(byte.is_ascii());
+    assert!(byte.is_ascii(), "a search byte is ASCII");
     let i = find(text.as_bytes(), byte)?;
     Some((&text[..i], &text[i + 1..]))
 }
 
 /// `text` before and after its last `byte`, an ASCII byte.
 pub(crate) fn rsplit_once(text: &str, byte: u8) -> Option<(&str, &str)> {
-    debug_assert!(byte.is_ascii());
+    assert!(byte.is_ascii(), "a search byte is ASCII");
     let i = rfind(text.as_bytes(), byte)?;
     Some((&text[..i], &text[i + 1..]))
 }
@@ -126,8 +128,9 @@ pub(crate) fn before(text: &str, byte: u8) -> &str {
     split_once(text, byte).map_or(text, |(before, _)| before)
 }
 
-/// Whether `text` holds `byte`.
+/// Whether `text` holds `byte`, an ASCII byte.
 pub(crate) fn contains(text: &str, byte: u8) -> bool {
+    assert!(byte.is_ascii(), "a search byte is ASCII");
     find(text.as_bytes(), byte).is_some()
 }
 
@@ -194,6 +197,9 @@ mod tests {
             proptest::prop_assert_eq!(split_once(&text, byte), text.split_once(c));
             proptest::prop_assert_eq!(rsplit_once(&text, byte), text.rsplit_once(c));
             proptest::prop_assert_eq!(contains(&text, byte), text.contains(c));
+            proptest::prop_assert_eq!(before(&text, byte), text.split(c).next().unwrap());
+            proptest::prop_assert_eq!(find(text.as_bytes(), byte), text.find(c));
+            proptest::prop_assert_eq!(rfind(text.as_bytes(), byte), text.rfind(c));
             proptest::prop_assert_eq!(trim(&text), text.trim());
         }
     }

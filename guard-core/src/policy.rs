@@ -98,8 +98,10 @@ impl Variable {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Policy {
     names: [Cow<'static, str>; 6],
-    /// Bit `role as u8` is set where `names` differs from the default:
-    /// the snapshot asks for every variable it reads.
+    /// [`renamed_bit`]`(role)` is set exactly where `names[role]` is not
+    /// the role's default name, so the snapshot need not compare names to
+    /// know. `rename`, the only writer of `names`, keeps the two in step,
+    /// so the derived `PartialEq` still depends on `names` alone.
     renamed: u8,
     required: Vec<Cow<'static, str>>,
     allowed: Vec<Check>,
@@ -193,7 +195,7 @@ impl Policy {
     pub fn rename(mut self, variable: Variable, name: impl Into<Cow<'static, str>>) -> Policy {
         let role = variable.role();
         let name = name.into();
-        let bit = 1 << role as u8;
+        let bit = renamed_bit(role);
         if name == role.default_name() {
             self.renamed &= !bit;
         } else {
@@ -283,7 +285,7 @@ impl Policy {
 
     /// Whether the policy gives `role` a name other than its default.
     pub(crate) fn is_renamed(&self, role: Role) -> bool {
-        self.renamed & 1 << role as u8 != 0
+        self.renamed & renamed_bit(role) != 0
     }
 
     /// Whether the policy renames any variable.
@@ -333,6 +335,12 @@ impl Policy {
     pub fn validate(&self) -> Result<Report, GuardError> {
         self.validate_env(process_environment().iter().map(|(k, v)| (k, v)))
     }
+}
+
+/// `role`'s bit in [`Policy`]'s `renamed`.
+const fn renamed_bit(role: Role) -> u8 {
+    const _: () = assert!(Role::ALL.len() <= 8, "one bit a role in a u8");
+    1 << (role as u8)
 }
 
 /// The process environment, read once per process.

@@ -330,8 +330,21 @@ impl NameFilter {
     };
 
     /// The default names, plus the policy's own: renamed roles and
-    /// required variables.
-    fn new(policy: &Policy) -> NameFilter {
+    /// required variables. `None` when the policy has none, and
+    /// [`NameFilter::DEFAULT`] serves as it is, without a copy.
+    // Inlined, so that a default policy costs `from_pairs` one test and
+    // no call.
+    #[inline]
+    fn for_policy(policy: &Policy) -> Option<NameFilter> {
+        // The only names `with_names_of` adds.
+        if !policy.renames_any() && policy.required().is_empty() {
+            return None;
+        }
+        Some(NameFilter::with_names_of(policy))
+    }
+
+    #[cold]
+    fn with_names_of(policy: &Policy) -> NameFilter {
         let mut filter = NameFilter::DEFAULT;
         for &role in &Role::ALL {
             if policy.is_renamed(role) {
@@ -442,13 +455,8 @@ impl Snapshot {
             ..Snapshot::default()
         };
         let renames = policy.renames_any();
-        let custom;
-        let names = if renames || !policy.required().is_empty() {
-            custom = NameFilter::new(policy);
-            &custom
-        } else {
-            &NameFilter::DEFAULT
-        };
+        let custom = NameFilter::for_policy(policy);
+        let names = custom.as_ref().unwrap_or(&NameFilter::DEFAULT);
         for (key, value) in vars {
             // Compared as bytes: a key equal to a name is UTF-8 like it, and
             // no other key needs checking.
@@ -595,7 +603,7 @@ mod tests {
             crate::Variable::Debug,
             "APP_DEBUG_MODE_WITH_A_NAME_LONGER_THAN_SIXTY_FOUR_BYTES_IN_TOTAL_X",
         );
-        let filter = NameFilter::new(&policy);
+        let filter = NameFilter::for_policy(&policy).expect("the policy adds names");
         for name in PLATFORM_NAMES
             .iter()
             .chain(&["REDIS_URL", "SECRET_KEY", "LOCAL_TEST"])
@@ -607,6 +615,7 @@ mod tests {
             !filter.may_hold(b"PATH"),
             "no name of 4 bytes starts with P"
         );
+        assert!(NameFilter::for_policy(&Policy::new().no_database()).is_none());
     }
 
     #[test]

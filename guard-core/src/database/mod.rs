@@ -313,7 +313,8 @@ impl DatabaseUrl {
     /// that), without its shape detection, redaction scan or parse. `None`
     /// sends anything else there.
     fn read_plain(value: &str) -> Option<DatabaseUrl> {
-        // The first `:` starts the `://`: a scheme holds no `:`.
+        // Only the first `:` can start the `://` of a scheme this reads:
+        // the check below takes none with a `:` in it.
         let separator = ascii::find(value.as_bytes(), b':')?;
         if !value[separator..].starts_with("://") {
             return None;
