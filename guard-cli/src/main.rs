@@ -4,7 +4,6 @@
 //! guard-core decided (verdicts, messages, remediation, explanations) as
 //! text or JSON.
 
-mod env_file;
 mod render;
 
 use std::io::{BufRead, Write};
@@ -12,7 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
-use guard_core::{Check, DatabaseUrl, Policy, UnknownCheck, Variable};
+use guard_core::{Check, DatabaseUrl, Policy, UnknownCheck, Variable, env_file};
 
 /// Fit to start: no error (warnings allowed).
 const EXIT_FIT: u8 = 0;
@@ -246,16 +245,17 @@ fn parse_rename(pair: &str) -> Result<(Variable, String), String> {
         .iter()
         .copied()
         .find(|v| v.default_name().eq_ignore_ascii_case(from.trim()))
-        .ok_or_else(|| format!("`{from}` is none of guard's variables: {}", names()))?;
-    Ok((variable, parse_variable_name(to.trim())?))
+        .ok_or_else(|| format!("{from:?} is none of guard's variables: {}", names()))?;
+    Ok((variable, parse_variable_name(to)?))
 }
 
 fn parse_variable_name(name: &str) -> Result<String, String> {
-    if name.is_empty() || name.contains(['=', '\0']) {
-        Err("a variable name must be non-empty and hold no `=`".to_owned())
-    } else {
-        Ok(name.to_owned())
-    }
+    // The same rule as the policy's; checked here too so that clap names
+    // the flag in its error.
+    Policy::new()
+        .try_require(name.to_owned())
+        .map(|_| name.to_owned())
+        .map_err(|err| err.to_string())
 }
 
 /// A problem that is no verdict: exit status 2 with one clear line.
@@ -282,11 +282,16 @@ fn check(args: CheckArgs) -> Result<u8, UsageError> {
     for check in args.allow {
         policy = policy.allow(check);
     }
-    for name in args.require {
-        policy = policy.require(name);
-    }
+    // Renamed first: a required variable may share a renamed one's name.
     for (variable, name) in args.rename {
-        policy = policy.rename(variable, name);
+        policy = policy
+            .try_rename(variable, name)
+            .map_err(|err| UsageError(format!("--rename: {err}")))?;
+    }
+    for name in args.require {
+        policy = policy
+            .try_require(name)
+            .map_err(|err| UsageError(format!("--require: {err}")))?;
     }
     if args.no_database {
         policy = policy.no_database();

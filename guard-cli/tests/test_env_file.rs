@@ -78,7 +78,7 @@ fn references_stay_literal() {
         invalid_bool["message"]
             .as_str()
             .unwrap()
-            .contains("${HOME}"),
+            .starts_with("LOCAL_TEST=(7 characters) "),
         "{invalid_bool:#}"
     );
     assert!(!run.stdout.contains("/root"));
@@ -118,8 +118,8 @@ fn comments_export_and_quotes_are_read_as_dotenv_files_write_them() {
 #[test]
 fn single_quotes_keep_escapes_and_double_quotes_read_them() {
     // `\n` in double quotes is a newline, in single quotes a backslash and
-    // an `n`; both make the value an invalid boolean, and the report shows
-    // each value escaped (`\n` for the newline, `\\n` for the backslash).
+    // an `n`; both make the value an invalid boolean, shown by its length
+    // (10 and 6 characters) as no plain word is.
     let file = env_file("DEBUG=\"true\\nfalse\"\nLOCAL_TEST='true\\n'\n");
     let run = guard(
         &[
@@ -140,11 +140,11 @@ fn single_quotes_keep_escapes_and_double_quotes_read_them() {
         .collect();
     assert_eq!(messages.len(), 2, "{run:?}");
     assert!(
-        messages[0].starts_with(r#"DEBUG="true\nfalse""#),
+        messages[0].starts_with("DEBUG=(10 characters) "),
         "{messages:?}"
     );
     assert!(
-        messages[1].starts_with(r#"LOCAL_TEST="true\\n""#),
+        messages[1].starts_with("LOCAL_TEST=(6 characters) "),
         "{messages:?}"
     );
 }

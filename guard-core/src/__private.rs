@@ -1,28 +1,103 @@
 //! The one door `#[production_safe]`'s expansion calls. Not public API:
 //! anything here may change in any release.
 
+use std::io::Write as _;
+
+use crate::variable::{PlatformVariable, Variable};
 use crate::{GuardError, Policy, Report};
 
 pub use crate::Policy as PolicyBuilder;
 
-/// The variables a policy may rename, by their default names, so the
-/// macro's `rename(SECRET_KEY = "...")` expands to a path the compiler
-/// checks.
-pub mod variables {
-    use crate::Variable;
+/// The variable named by its default name written as a Rust identifier,
+/// for `#[production_safe(rename(NAME = "..."))]`; an unknown name is a
+/// compile error that lists the valid ones.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __variable {
+    (DEBUG) => {
+        $crate::Variable::Debug
+    };
+    (LOCAL_TEST) => {
+        $crate::Variable::LocalTest
+    };
+    (DATABASE_URL) => {
+        $crate::Variable::DatabaseUrl
+    };
+    (SECRET_KEY) => {
+        $crate::Variable::SecretKey
+    };
+    (ALLOWED_HOSTS) => {
+        $crate::Variable::AllowedHosts
+    };
+    (SITE_URL) => {
+        $crate::Variable::SiteUrl
+    };
+    ($other:ident) => {
+        ::core::compile_error!(::core::concat!(
+            "unknown variable `",
+            ::core::stringify!($other),
+            "`; expected one of: ",
+            "DEBUG, LOCAL_TEST, DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS, SITE_URL"
+        ))
+    };
+}
 
-    /// `DEBUG`.
-    pub const DEBUG: Variable = Variable::Debug;
-    /// `LOCAL_TEST`.
-    pub const LOCAL_TEST: Variable = Variable::LocalTest;
-    /// `DATABASE_URL`.
-    pub const DATABASE_URL: Variable = Variable::DatabaseUrl;
-    /// `SECRET_KEY`.
-    pub const SECRET_KEY: Variable = Variable::SecretKey;
-    /// `ALLOWED_HOSTS`.
-    pub const ALLOWED_HOSTS: Variable = Variable::AllowedHosts;
-    /// `SITE_URL`.
-    pub const SITE_URL: Variable = Variable::SiteUrl;
+/// Refuses, while compiling, renames that would put two of guard's
+/// variables, or one of them and a platform's, on one name: the same rule
+/// as [`Policy::rename`], evaluated in a `const`.
+pub const fn assert_renames(renames: &[(Variable, &str)]) {
+    let mut i = 0;
+    while i < Variable::ALL.len() {
+        let mut j = i + 1;
+        while j < Variable::ALL.len() {
+            if same(
+                name_of(Variable::ALL[i], renames),
+                name_of(Variable::ALL[j], renames),
+            ) {
+                panic!("two of guard's variables would have one name: one variable plays one role");
+            }
+            j += 1;
+        }
+        let mut k = 0;
+        while k < PlatformVariable::ALL.len() {
+            if same(
+                name_of(Variable::ALL[i], renames),
+                PlatformVariable::ALL[k].1,
+            ) {
+                panic!("a variable is renamed to a variable hosting platforms set");
+            }
+            k += 1;
+        }
+        i += 1;
+    }
+}
+
+/// The name `renames` gives `variable` (the last one wins), else its default.
+const fn name_of<'a>(variable: Variable, renames: &[(Variable, &'a str)]) -> &'a str {
+    let mut name = variable.default_name();
+    let mut i = 0;
+    while i < renames.len() {
+        if renames[i].0 as usize == variable as usize {
+            name = renames[i].1;
+        }
+        i += 1;
+    }
+    name
+}
+
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// What `main` does with the verdict.
@@ -42,34 +117,53 @@ pub const EX_CONFIG: i32 = 78;
 /// success, refuses to start on failure.
 #[track_caller]
 pub fn start(policy: Option<Policy>, startup: Startup) {
-    let verdict: Result<std::borrow::Cow<'static, Report>, std::borrow::Cow<'static, GuardError>> =
-        match policy {
-            None => crate::validate()
-                .map(std::borrow::Cow::Borrowed)
-                .map_err(std::borrow::Cow::Borrowed),
-            Some(policy) => policy
-                .validate()
-                .map(std::borrow::Cow::Owned)
-                .map_err(std::borrow::Cow::Owned),
-        };
+    match policy {
+        None => decide(crate::validate(), startup),
+        Some(policy) => decide(policy.validate().as_ref(), startup),
+    }
+}
+
+/// Like [`start`], with a `.env` file's variables read beneath the process
+/// environment (`#[production_safe(dotenv)]`).
+#[track_caller]
+pub fn start_with<F: LoadDotenv>(policy: Option<Policy>, startup: Startup, file: F) {
+    let policy = policy.unwrap_or_default();
+    let from_file = file.variables();
+    if from_file.is_empty() {
+        return decide(policy.validate().as_ref(), startup);
+    }
+    // The process environment wins: later pairs win.
+    let vars = from_file
+        .into_iter()
+        .map(|(k, v)| (k.into(), v.into()))
+        .chain(std::env::vars_os());
+    decide(policy.validate_env(vars).as_ref(), startup);
+}
+
+#[track_caller]
+fn decide(verdict: Result<&Report, &GuardError>, startup: Startup) {
+    // A closed or full stderr must not turn a verdict into a panic.
+    let mut stderr = std::io::stderr().lock();
     match verdict {
-        Ok(report) => {
-            if !startup.quiet {
-                ::std::eprintln!("{report:#}");
-            }
+        Ok(report) if !startup.quiet => {
+            let _ = writeln!(stderr, "{report:#}");
         }
+        Ok(_) => {}
         Err(err) if startup.exit => {
-            ::std::eprintln!("{err}");
+            let _ = writeln!(stderr, "{err}");
             ::std::process::exit(EX_CONFIG);
         }
-        Err(err) => ::std::panic!("{err}"),
+        Err(err) => {
+            drop(stderr);
+            ::std::panic!("{err}")
+        }
     }
 }
 
 /// The file of `#[production_safe(dotenv)]` (`.env`) or `dotenv = "PATH"`.
 pub struct DotenvFile(pub &'static str);
 
-/// Loading a `.env` file: implemented only with the `dotenv` feature, so
+/// Reading a `.env` file: implemented only with the `dotenv` feature, so
 /// without it the `dotenv` option fails to compile with this message,
 /// spanned on the option, rather than a missing-function error.
 #[diagnostic::on_unimplemented(
@@ -78,39 +172,75 @@ pub struct DotenvFile(pub &'static str);
     note = "enable it in Cargo.toml: add `features = [\"dotenv\"]` to the guard-core dependency"
 )]
 pub trait LoadDotenv {
-    /// Loads the file (`load_dotenv`).
-    fn load(self);
+    /// The file's variables; none in a release build.
+    fn variables(self) -> Vec<(String, String)>;
 }
 
 #[cfg(feature = "dotenv")]
 impl LoadDotenv for DotenvFile {
-    fn load(self) {
-        load_dotenv(self.0);
+    /// Read in debug builds only: a `.env` baked into a release image must
+    /// not make a deployment "development". A missing file is no error; an
+    /// unreadable or malformed one is said on stderr (never its values).
+    fn variables(self) -> Vec<(String, String)> {
+        if !cfg!(debug_assertions) {
+            return Vec::new();
+        }
+        let path = std::path::Path::new(self.0);
+        let text = match crate::env_file::read(path) {
+            Ok(text) => text,
+            Err(crate::env_file::EnvFileError::Unreadable(_, err))
+                if err.kind() == std::io::ErrorKind::NotFound =>
+            {
+                return Vec::new();
+            }
+            Err(err) => {
+                let _ = writeln!(std::io::stderr(), "⚠️  {err}; not loaded");
+                return Vec::new();
+            }
+        };
+        match crate::env_file::parse(&text) {
+            Ok(vars) => vars
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v.into_owned()))
+                .collect(),
+            Err(err) => {
+                let _ = writeln!(std::io::stderr(), "⚠️  {}: {err}; not loaded", self.0);
+                Vec::new()
+            }
+        }
     }
 }
 
-/// What the `dotenv` option expands to, before `start`.
-pub fn load<F: LoadDotenv>(file: F) {
-    file.load();
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Loads a `.env` file into the process environment before the checks,
-/// for local development; a missing file is not an error.
-///
-/// Uses dotenvy, which never overrides a variable that is already set.
-/// Its errors may quote the offending line, which may hold a secret, so
-/// none is printed.
-#[cfg(feature = "dotenv")]
-pub fn load_dotenv(path: &str) {
-    match dotenvy::from_filename(path) {
-        Ok(_) => {}
-        Err(dotenvy::Error::Io(err)) if err.kind() == ::std::io::ErrorKind::NotFound => {}
-        Err(dotenvy::Error::LineParse(..)) => {
-            ::std::eprintln!("⚠️  {path}: a line cannot be parsed; the file was not loaded past it")
+    #[test]
+    fn the_variable_macro_names_every_variable() {
+        let named = [
+            crate::__variable!(DEBUG),
+            crate::__variable!(LOCAL_TEST),
+            crate::__variable!(DATABASE_URL),
+            crate::__variable!(SECRET_KEY),
+            crate::__variable!(ALLOWED_HOSTS),
+            crate::__variable!(SITE_URL),
+        ];
+        assert_eq!(named, Variable::ALL);
+        let names: Vec<_> = Variable::ALL.iter().map(|v| v.default_name()).collect();
+        assert!(include_str!("__private.rs").contains(&names.join(", ")));
+    }
+
+    #[test]
+    fn renames_are_refused_as_policy_rename_refuses_them() {
+        // Each compiles as a `const`: a refusal is a compile error there.
+        assert_renames(&[(Variable::SecretKey, "SESSION_SECRET")]);
+        assert_renames(&[(Variable::Debug, "X"), (Variable::LocalTest, "DEBUG")]);
+        for refused in [
+            &[(Variable::SecretKey, "DEBUG")][..],
+            &[(Variable::SecretKey, "RAILWAY_ENVIRONMENT_NAME")],
+            &[(Variable::Debug, "X"), (Variable::SiteUrl, "X")],
+        ] {
+            assert!(std::panic::catch_unwind(|| assert_renames(refused)).is_err());
         }
-        Err(dotenvy::Error::Io(err)) => {
-            ::std::eprintln!("⚠️  {path}: cannot be read ({})", err.kind())
-        }
-        Err(_) => ::std::eprintln!("⚠️  {path}: cannot be loaded"),
     }
 }

@@ -3,59 +3,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use crate::checks::Check;
-
-/// How much a finding matters.
-///
-/// ```
-/// use guard_core::Severity;
-/// assert_eq!(Severity::Error.id(), "error");
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum Severity {
-    /// Blocks start-up.
-    Error,
-    /// Reported, never blocks.
-    Warning,
-    /// Would have been reported, but the app's policy allows the check.
-    Allowed,
-}
-
-impl Severity {
-    /// The lowercase id used in JSON: `error`, `warning`, `allowed`.
-    ///
-    /// ```
-    /// assert_eq!(guard_core::Severity::Allowed.id(), "allowed");
-    /// ```
-    pub const fn id(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Allowed => "allowed",
-        }
-    }
-
-    /// The marker that starts a finding's line in a report.
-    ///
-    /// ```
-    /// assert_eq!(guard_core::Severity::Error.marker(), "❌");
-    /// ```
-    pub const fn marker(self) -> &'static str {
-        match self {
-            Severity::Error => "❌",
-            Severity::Warning => "⚠️ ",
-            Severity::Allowed => "☑️ ",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    /// Writes the id.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
-    }
-}
+use crate::catalog::{Check, Severity};
 
 /// One problem: which check found it, how much it matters, which variable
 /// it concerns, what is wrong and how to fix it.

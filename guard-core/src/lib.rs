@@ -9,9 +9,10 @@
 //!   Heroku, Render, Fly.io, Vercel, Netlify, Cloud Run, App Engine, AWS
 //!   Lambda, ECS, Azure App Service, Kubernetes), **or** `DEBUG` is not true.
 //! - In production, SQLite in any form, `LOCAL_TEST=true`, a missing or weak
-//!   `SECRET_KEY` and the other [`checks`] are errors.
-//! - Secrets never appear in any output: URLs are redacted, `SECRET_KEY` is
-//!   shown by length only.
+//!   `SECRET_KEY` and the other [`Check`]s are errors.
+//! - Secrets never appear in any output: what is shown of a value is rebuilt
+//!   from parts understood to be no secret; anything else is shown by its
+//!   length.
 //!
 //! ```
 //! let env = [
@@ -28,15 +29,28 @@
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+// From the bottom up: configuration, reading, checks, output, the run.
+mod catalog;
+mod policy;
+mod show;
+mod variable;
+
 mod ascii;
-pub mod checks;
 mod database;
-mod finding;
 mod plain_url;
 mod platform;
-mod policy;
+mod snapshot;
+
+mod checks;
+mod finding;
+
+mod explain;
 mod report;
-mod vars;
+mod run;
+
+#[cfg(feature = "dotenv")]
+#[cfg_attr(docsrs, doc(cfg(feature = "dotenv")))]
+pub mod env_file;
 
 #[doc(hidden)]
 pub mod __private;
@@ -44,12 +58,13 @@ pub mod __private;
 use std::ffi::OsStr;
 use std::sync::OnceLock;
 
-pub use checks::{Check, UnknownCheck};
+pub use catalog::{Check, Severity, UnknownCheck};
 pub use database::{Backend, DatabaseUrl, DatabaseUrlError, Endpoint, Tls};
-pub use finding::{Finding, Severity};
+pub use finding::Finding;
 pub use platform::Platform;
-pub use policy::{Policy, Variable};
+pub use policy::Policy;
 pub use report::{GuardError, Report};
+pub use variable::{Variable, VariableNameError};
 
 #[cfg(feature = "macros")]
 #[cfg_attr(docsrs, doc(cfg(feature = "macros")))]

@@ -2,7 +2,9 @@
 
 use std::fmt;
 
-use crate::vars::{PlatformVar, Snapshot};
+use crate::show;
+use crate::snapshot::Snapshot;
+use crate::variable::PlatformVariable;
 
 /// A hosting platform guard recognises.
 ///
@@ -168,6 +170,8 @@ pub(crate) const GENERIC_PLACE: &str =
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Detection {
     pub(crate) platform: Platform,
+    /// The environment's name as it may be shown: itself when short and
+    /// plain, else its length (a platform's variable can be set by hand).
     pub(crate) environment: Option<String>,
     pub(crate) preview: bool,
 }
@@ -175,9 +179,10 @@ pub(crate) struct Detection {
 impl Detection {
     /// Detects the platform from the snapshot; Railway first.
     pub(crate) fn detect(snapshot: &Snapshot) -> Option<Detection> {
-        use PlatformVar as V;
+        use PlatformVariable as V;
         let set = |var: V| !snapshot.platform(var).is_unset();
-        let text = |var: V| snapshot.platform_str(var).map(str::to_owned);
+        let text = |var: V| snapshot.platform(var).as_str();
+        let shown = |name: Option<&str>| name.map(show::word);
 
         let railway = [
             V::RailwayProjectId,
@@ -189,11 +194,10 @@ impl Detection {
             let environment =
                 text(V::RailwayEnvironmentName).or_else(|| text(V::RailwayEnvironment));
             let preview = environment
-                .as_deref()
                 .is_some_and(|name| name.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("pr-")));
             return Some(Detection {
                 platform: Platform::Railway,
-                environment,
+                environment: shown(environment),
                 preview,
             });
         }
@@ -214,10 +218,10 @@ impl Detection {
         }
         if set(V::Vercel) || set(V::VercelEnv) {
             let environment = text(V::VercelEnv);
-            let preview = environment.as_deref() == Some("preview");
+            let preview = environment == Some("preview");
             return Some(Detection {
                 platform: Platform::Vercel,
-                environment,
+                environment: shown(environment),
                 preview,
             });
         }
@@ -225,13 +229,10 @@ impl Detection {
             // CONTEXT names the deploy context, but is too generic a name to
             // detect Netlify on its own.
             let environment = text(V::Context);
-            let preview = matches!(
-                environment.as_deref(),
-                Some("deploy-preview" | "branch-deploy")
-            );
+            let preview = matches!(environment, Some("deploy-preview" | "branch-deploy"));
             return Some(Detection {
                 platform: Platform::Netlify,
-                environment,
+                environment: shown(environment),
                 preview,
             });
         }
@@ -362,6 +363,9 @@ mod tests {
         let netlify = detect(&[("NETLIFY", "true"), ("CONTEXT", "deploy-preview")]).unwrap();
         assert!(netlify.preview);
         assert_eq!(netlify.environment.as_deref(), Some("deploy-preview"));
+        // A long or unusual name is shown by its length: it may be anything.
+        let odd = detect(&[("RAILWAY_ENVIRONMENT_NAME", "\x1b[2Jprod")]).unwrap();
+        assert_eq!(odd.environment.as_deref(), Some("(8 characters)"));
     }
 
     #[test]

@@ -2,75 +2,9 @@
 //! checks, its own variable names, no database or no secret.
 
 use std::borrow::Cow;
-use std::ffi::{OsStr, OsString};
-use std::sync::OnceLock;
 
-use crate::checks::Check;
-use crate::report::{GuardError, Report};
-use crate::vars::{Role, Snapshot};
-
-/// A variable whose name an app may choose.
-///
-/// Each has the default name of the incident's settings; [`Policy::rename`]
-/// gives it another.
-///
-/// ```
-/// use guard_core::Variable;
-///
-/// assert_eq!(Variable::SecretKey.default_name(), "SECRET_KEY");
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Variable {
-    /// `DEBUG`: `true` marks local development.
-    Debug,
-    /// `LOCAL_TEST`: `true` switches the app to SQLite for local tests.
-    LocalTest,
-    /// `DATABASE_URL`: where the database is.
-    DatabaseUrl,
-    /// `SECRET_KEY`: signs sessions and tokens.
-    SecretKey,
-    /// `ALLOWED_HOSTS`: the host names the app answers to.
-    AllowedHosts,
-    /// `SITE_URL`: the public URL of the app.
-    SiteUrl,
-}
-
-impl Variable {
-    /// Every variable, in the order the checks read them.
-    ///
-    /// ```
-    /// assert_eq!(guard_core::Variable::ALL.len(), 6);
-    /// ```
-    pub const ALL: &'static [Variable] = &[
-        Variable::Debug,
-        Variable::LocalTest,
-        Variable::DatabaseUrl,
-        Variable::SecretKey,
-        Variable::AllowedHosts,
-        Variable::SiteUrl,
-    ];
-
-    /// The name this variable has unless a policy renames it.
-    ///
-    /// ```
-    /// assert_eq!(guard_core::Variable::DatabaseUrl.default_name(), "DATABASE_URL");
-    /// ```
-    pub const fn default_name(self) -> &'static str {
-        self.role().default_name()
-    }
-
-    const fn role(self) -> Role {
-        match self {
-            Variable::Debug => Role::Debug,
-            Variable::LocalTest => Role::LocalTest,
-            Variable::DatabaseUrl => Role::DatabaseUrl,
-            Variable::SecretKey => Role::SecretKey,
-            Variable::AllowedHosts => Role::AllowedHosts,
-            Variable::SiteUrl => Role::SiteUrl,
-        }
-    }
-}
+use crate::catalog::Check;
+use crate::variable::{PlatformVariable, Variable, VariableNameError, is_valid_name};
 
 /// What an app adds to guard's default rules.
 ///
@@ -97,12 +31,8 @@ impl Variable {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Policy {
+    /// The name of each [`Variable`], at its index.
     names: [Cow<'static, str>; 6],
-    /// [`renamed_bit`]`(role)` is set exactly where `names[role]` is not
-    /// the role's default name, so the snapshot need not compare names to
-    /// know. `rename`, the only writer of `names`, keeps the two in step,
-    /// so the derived `PartialEq` still depends on `names` alone.
-    renamed: u8,
     required: Vec<Cow<'static, str>>,
     allowed: Vec<Check>,
     database: bool,
@@ -132,7 +62,6 @@ impl Policy {
                 Cow::Borrowed(Variable::AllowedHosts.default_name()),
                 Cow::Borrowed(Variable::SiteUrl.default_name()),
             ],
-            renamed: 0,
             required: Vec::new(),
             allowed: Vec::new(),
             database: true,
@@ -142,6 +71,11 @@ impl Policy {
 
     /// Requires a variable of the app's own: unset (or not UTF-8) is the
     /// finding `required_variable_missing`.
+    ///
+    /// # Panics
+    ///
+    /// When `name` is empty or holds whitespace, `=` or NUL;
+    /// [`try_require`](Policy::try_require) returns that as an error.
     ///
     /// ```
     /// let err = guard_core::Policy::new()
@@ -153,12 +87,30 @@ impl Policy {
     /// assert!(err.to_string().contains("STRIPE_KEY"));
     /// ```
     #[must_use]
-    pub fn require(mut self, name: impl Into<Cow<'static, str>>) -> Policy {
+    #[track_caller]
+    pub fn require(self, name: impl Into<Cow<'static, str>>) -> Policy {
+        self.try_require(name).unwrap_or_else(|err| panic!("{err}"))
+    }
+
+    /// [`require`](Policy::require), with an invalid name as an error.
+    ///
+    /// ```
+    /// use guard_core::Policy;
+    /// assert!(Policy::new().try_require("REDIS_URL").is_ok());
+    /// assert!(Policy::new().try_require("").is_err());
+    /// ```
+    pub fn try_require(
+        mut self,
+        name: impl Into<Cow<'static, str>>,
+    ) -> Result<Policy, VariableNameError> {
         let name = name.into();
+        if !is_valid_name(&name) {
+            return Err(VariableNameError::Invalid);
+        }
         if !self.required.contains(&name) {
             self.required.push(name);
         }
-        self
+        Ok(self)
     }
 
     /// Allows a check: its findings are still reported, marked allowed, and
@@ -185,6 +137,14 @@ impl Policy {
 
     /// Reads `variable` under another name, in checks and in every message.
     ///
+    /// # Panics
+    ///
+    /// When the name is invalid (empty, whitespace, `=`, NUL), already
+    /// names another of guard's variables, or is a variable hosting
+    /// platforms set: one variable never plays two roles, so a secret can
+    /// never be read, and printed, as a boolean or an environment name.
+    /// [`try_rename`](Policy::try_rename) returns these as errors.
+    ///
     /// ```
     /// use guard_core::{Policy, Variable};
     ///
@@ -192,17 +152,47 @@ impl Policy {
     /// assert_eq!(policy.name(Variable::SecretKey), "SESSION_SECRET");
     /// ```
     #[must_use]
-    pub fn rename(mut self, variable: Variable, name: impl Into<Cow<'static, str>>) -> Policy {
-        let role = variable.role();
+    #[track_caller]
+    pub fn rename(self, variable: Variable, name: impl Into<Cow<'static, str>>) -> Policy {
+        self.try_rename(variable, name)
+            .unwrap_or_else(|err| panic!("{err}"))
+    }
+
+    /// [`rename`](Policy::rename), with a refused name as an error.
+    ///
+    /// ```
+    /// use guard_core::{Policy, Variable, VariableNameError};
+    ///
+    /// let err = Policy::new().try_rename(Variable::SecretKey, "DEBUG").unwrap_err();
+    /// assert!(matches!(err, VariableNameError::TakenByVariable { other: "DEBUG", .. }));
+    /// let err = Policy::new()
+    ///     .try_rename(Variable::SecretKey, "RAILWAY_ENVIRONMENT_NAME")
+    ///     .unwrap_err();
+    /// assert!(matches!(err, VariableNameError::TakenByPlatform { .. }));
+    /// ```
+    pub fn try_rename(
+        mut self,
+        variable: Variable,
+        name: impl Into<Cow<'static, str>>,
+    ) -> Result<Policy, VariableNameError> {
         let name = name.into();
-        let bit = renamed_bit(role);
-        if name == role.default_name() {
-            self.renamed &= !bit;
-        } else {
-            self.renamed |= bit;
+        if !is_valid_name(&name) {
+            return Err(VariableNameError::Invalid);
         }
-        self.names[role as usize] = name;
-        self
+        if let Some((_, platform)) = PlatformVariable::ALL.iter().find(|(_, n)| *n == name) {
+            return Err(VariableNameError::TakenByPlatform { name: platform });
+        }
+        if let Some(&other) = Variable::ALL
+            .iter()
+            .find(|&&other| other != variable && self.name(other) == name)
+        {
+            return Err(VariableNameError::TakenByVariable {
+                name: name.into_owned(),
+                other: other.default_name(),
+            });
+        }
+        self.names[variable.index()] = name;
+        Ok(self)
     }
 
     /// Says the app has no database: no check reads `DATABASE_URL`.
@@ -236,7 +226,7 @@ impl Policy {
     /// assert_eq!(Policy::new().name(Variable::Debug), "DEBUG");
     /// ```
     pub fn name(&self, variable: Variable) -> &str {
-        self.name_of(variable.role())
+        &self.names[variable.index()]
     }
 
     /// The variables this policy requires, in the order they were added.
@@ -249,19 +239,17 @@ impl Policy {
         &self.required
     }
 
-    /// The checks this policy allows.
+    /// Whether the policy allows `check`.
     ///
     /// ```
     /// use guard_core::{Check, Policy};
-    /// let policy = Policy::new().allow(Check::DatabaseTlsDisabled);
-    /// assert!(policy.allows(Check::DatabaseTlsDisabled));
-    /// assert!(!policy.allows(Check::SqliteInProduction));
+    /// assert!(Policy::new().allow(Check::DatabaseHostLocal).allows(Check::DatabaseHostLocal));
     /// ```
     pub fn allows(&self, check: Check) -> bool {
         self.allowed.contains(&check)
     }
 
-    /// Whether the app has a database (see [`Policy::no_database`]).
+    /// Whether the app has a database (the default).
     ///
     /// ```
     /// assert!(guard_core::Policy::new().has_database());
@@ -270,7 +258,7 @@ impl Policy {
         self.database
     }
 
-    /// Whether the app has a secret (see [`Policy::no_secret`]).
+    /// Whether the app signs with a secret (the default).
     ///
     /// ```
     /// assert!(guard_core::Policy::new().has_secret());
@@ -279,74 +267,13 @@ impl Policy {
         self.secret
     }
 
-    pub(crate) fn name_of(&self, role: Role) -> &str {
-        &self.names[role as usize]
+    /// The variable this policy reads under `name`, if any.
+    pub(crate) fn variable_named(&self, name: &str) -> Option<Variable> {
+        Variable::ALL
+            .iter()
+            .copied()
+            .find(|&variable| self.name(variable) == name)
     }
-
-    /// Whether the policy gives `role` a name other than its default.
-    pub(crate) fn is_renamed(&self, role: Role) -> bool {
-        self.renamed & renamed_bit(role) != 0
-    }
-
-    /// Whether the policy renames any variable.
-    pub(crate) fn renames_any(&self) -> bool {
-        self.renamed != 0
-    }
-
-    /// The name as a `Cow`: a default name is borrowed, never copied.
-    pub(crate) fn name_cow(&self, role: Role) -> Cow<'static, str> {
-        self.names[role as usize].clone()
-    }
-
-    /// Runs every check on injected variables; never reads the process
-    /// environment.
-    ///
-    /// Any `IntoIterator` of pairs whose parts are `AsRef<OsStr>` will do:
-    /// arrays of `&str`, `Vec<(String, String)>`, `std::env::vars_os()`.
-    ///
-    /// ```
-    /// let env = [("DEBUG", "true"), ("DATABASE_URL", "sqlite:dev.db")];
-    /// let report = guard_core::Policy::new().validate_env(env).unwrap();
-    /// assert!(!report.is_production());
-    /// ```
-    pub fn validate_env<I, K, V>(&self, vars: I) -> Result<Report, GuardError>
-    where
-        I: IntoIterator<Item = (K, V)>,
-        K: AsRef<OsStr>,
-        V: AsRef<OsStr>,
-    {
-        let snapshot = Snapshot::from_pairs(self, vars);
-        Report::assess(self, &snapshot).into_result()
-    }
-
-    /// Runs every check on the process environment.
-    ///
-    /// The environment is read once per process, by the first call of this
-    /// or of [`validate`](crate::validate), and every later call checks the
-    /// same variables.
-    ///
-    /// ```no_run
-    /// let policy = guard_core::Policy::new().require("REDIS_URL");
-    /// match policy.validate() {
-    ///     Ok(report) => eprintln!("{report:#}"),
-    ///     Err(err) => panic!("{err}"),
-    /// }
-    /// ```
-    pub fn validate(&self) -> Result<Report, GuardError> {
-        self.validate_env(process_environment().iter().map(|(k, v)| (k, v)))
-    }
-}
-
-/// `role`'s bit in [`Policy`]'s `renamed`.
-const fn renamed_bit(role: Role) -> u8 {
-    const _: () = assert!(Role::ALL.len() <= 8, "one bit a role in a u8");
-    1 << (role as u8)
-}
-
-/// The process environment, read once per process.
-fn process_environment() -> &'static [(OsString, OsString)] {
-    static ENVIRONMENT: OnceLock<Box<[(OsString, OsString)]>> = OnceLock::new();
-    ENVIRONMENT.get_or_init(|| std::env::vars_os().collect())
 }
 
 #[cfg(test)]
@@ -354,16 +281,56 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_rename_back_to_the_default_name_is_no_rename() {
-        let policy = Policy::new()
-            .rename(Variable::Debug, "APP_DEBUG")
-            .rename(Variable::SecretKey, "SESSION_SECRET");
-        assert!(policy.is_renamed(Role::Debug) && policy.is_renamed(Role::SecretKey));
-        assert!(!policy.is_renamed(Role::DatabaseUrl));
-        let back = policy
-            .rename(Variable::Debug, String::from("DEBUG"))
-            .rename(Variable::SecretKey, "SECRET_KEY");
-        assert!(!back.renames_any());
-        assert_eq!(back, Policy::new());
+    fn a_name_plays_one_role() {
+        let policy = Policy::new().rename(Variable::Debug, "APP_DEBUG");
+        // DEBUG is free again once Debug has another name.
+        let policy = policy.rename(Variable::LocalTest, "DEBUG");
+        assert_eq!(policy.variable_named("DEBUG"), Some(Variable::LocalTest));
+        assert_eq!(policy.variable_named("LOCAL_TEST"), None);
+        assert!(
+            policy
+                .clone()
+                .try_rename(Variable::SecretKey, "APP_DEBUG")
+                .is_err()
+        );
+        // Renaming a variable to its own name is no collision.
+        assert!(
+            policy
+                .clone()
+                .try_rename(Variable::Debug, "APP_DEBUG")
+                .is_ok()
+        );
+        // A required variable may share a role's name.
+        assert!(policy.try_require("DEBUG").is_ok());
+    }
+
+    #[test]
+    fn refused_names() {
+        for bad in ["", " X", "A=B", "A\0B", "A B"] {
+            assert_eq!(
+                Policy::new().try_rename(Variable::SecretKey, bad),
+                Err(VariableNameError::Invalid),
+                "{bad:?}"
+            );
+            assert_eq!(
+                Policy::new().try_require(bad),
+                Err(VariableNameError::Invalid)
+            );
+        }
+        let err = Policy::new()
+            .try_rename(Variable::SecretKey, "RAILWAY_ENVIRONMENT_NAME")
+            .unwrap_err();
+        assert_eq!(
+            err,
+            VariableNameError::TakenByPlatform {
+                name: "RAILWAY_ENVIRONMENT_NAME"
+            }
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "already names")]
+    fn rename_panics_on_two_roles() {
+        let _ = Policy::new().rename(Variable::SecretKey, "DEBUG");
     }
 }

@@ -1,15 +1,12 @@
 //! The outcome of a run: a [`Report`] when the deployment may start, a
 //! [`GuardError`] holding every finding when it may not.
 
-use std::borrow::Cow;
 use std::fmt;
 
-use crate::checks::{self, Context, DatabaseState};
+use crate::catalog::Severity;
 use crate::database::{Backend, DatabaseUrl};
-use crate::finding::{Finding, Severity};
-use crate::platform::{Detection, Platform};
-use crate::policy::Policy;
-use crate::vars::{Role, Snapshot};
+use crate::finding::Finding;
+use crate::platform::Platform;
 
 /// What guard found: production or not, the platform, the database, and
 /// every finding.
@@ -25,49 +22,19 @@ use crate::vars::{Role, Snapshot};
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Report {
-    production: bool,
-    platform: Option<Platform>,
-    environment: Option<String>,
-    preview: bool,
-    database: Option<DatabaseUrl>,
-    database_variable: Cow<'static, str>,
-    database_checked: bool,
-    findings: Vec<Finding>,
+    pub(crate) production: bool,
+    pub(crate) platform: Option<Platform>,
+    /// The platform's environment name, as it may be shown.
+    pub(crate) environment: Option<String>,
+    pub(crate) preview: bool,
+    pub(crate) database: Option<DatabaseUrl>,
+    pub(crate) database_variable: String,
+    pub(crate) debug_variable: String,
+    pub(crate) database_checked: bool,
+    pub(crate) findings: Vec<Finding>,
 }
 
 impl Report {
-    /// Runs every check on a snapshot.
-    pub(crate) fn assess(policy: &Policy, snapshot: &Snapshot) -> Report {
-        let detection = Detection::detect(snapshot);
-        let production = detection.is_some() || !snapshot.role(Role::Debug).flag().is_true();
-        let database = DatabaseState::read(policy, snapshot);
-        let findings = checks::run(&Context::new(
-            policy,
-            snapshot,
-            detection.as_ref(),
-            production,
-            &database,
-        ));
-        let (platform, environment, preview) = match detection {
-            Some(d) => (Some(d.platform), d.environment, d.preview),
-            None => (None, None, false),
-        };
-        Report {
-            production,
-            platform,
-            environment,
-            preview,
-            database: match database {
-                DatabaseState::Classified(url) => Some(url),
-                _ => None,
-            },
-            database_variable: policy.name_cow(Role::DatabaseUrl),
-            database_checked: policy.has_database(),
-            findings,
-        }
-    }
-
-    /// `Ok` when no finding is an error.
     pub(crate) fn into_result(self) -> Result<Report, GuardError> {
         if self.errors().next().is_some() {
             Err(GuardError {
@@ -216,10 +183,16 @@ impl Report {
                 f.write_str(")")
             }
             (Some(platform), None) => write!(f, "Platform: {platform}"),
-            (None, _) if self.production => {
-                f.write_str("Platform: none detected; production because DEBUG is not true")
-            }
-            (None, _) => f.write_str("Platform: none detected; development (DEBUG is true)"),
+            (None, _) if self.production => write!(
+                f,
+                "Platform: none detected; production because {} is not true",
+                self.debug_variable
+            ),
+            (None, _) => write!(
+                f,
+                "Platform: none detected; development ({} is true)",
+                self.debug_variable
+            ),
         }
     }
 }
@@ -319,6 +292,15 @@ impl fmt::Display for Misconfiguration<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let report = self.0;
         f.write_str("🚨 PRODUCTION ENVIRONMENT MISCONFIGURATION DETECTED:")?;
+        if report.platform.is_none() {
+            // Production only by inference: most often a first local run.
+            let debug = &report.debug_variable;
+            write!(
+                f,
+                "\n  ℹ️  No hosting platform detected: this counts as production because {debug} is not true. \
+                 Developing locally? Set {debug}=true (or load a .env file that sets it)."
+            )?;
+        }
         for finding in report.findings() {
             write!(f, "\n  {finding}")?;
         }

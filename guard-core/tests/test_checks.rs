@@ -156,7 +156,7 @@ const CASES: &[Case] = &[
         )],
         near_miss: &[(
             "SECRET_KEY",
-            Some("abcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcdeabcde"),
+            Some("abcdeedcbaabcdeedcbaabcdeedcbaabcdeedcbaabcdeedcba"),
         )],
     },
     Case {

@@ -3,7 +3,7 @@
 //! Parsing only checks shape (which option, which kind of token); what the
 //! values mean is `valid.rs`'s job.
 
-use proc_macro2::{Delimiter, Group, Spacing, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::{Attribute, Error, Ident, LitStr, Result, Token, Visibility};
@@ -11,7 +11,7 @@ use syn::{Attribute, Error, Ident, LitStr, Result, Token, Visibility};
 /// Every option, as the user writes it, for "expected one of" messages.
 pub const OPTIONS: &str = "`require(\"NAME\", ...)`, `allow(check_id, ...)`, \
 `rename(VARIABLE = \"NAME\", ...)`, `no_database`, `no_secret`, `quiet`, `exit`, \
-`dotenv` or `dotenv = \"PATH\"`";
+`dotenv` or `dotenv = \"PATH\"`, `crate = \"PATH\"`";
 
 /// The options inside `#[production_safe(...)]`, in the order written.
 pub struct Args {
@@ -28,7 +28,7 @@ pub enum OptKind {
     /// `require("A", "B")`: variables of the app's own.
     Require(Vec<LitStr>),
     /// `allow(check_id, ...)`: checks that never block start-up.
-    Allow(Vec<Ident>),
+    Allow(Vec<CheckId>),
     /// `rename(SECRET_KEY = "SESSION_SECRET", ...)`.
     Rename(Vec<Rename>),
     NoDatabase,
@@ -37,6 +37,23 @@ pub enum OptKind {
     Exit,
     /// `dotenv` or `dotenv = "PATH"`.
     Dotenv(Option<LitStr>),
+    /// The path guard-core is reached by, for a renamed dependency.
+    Crate(syn::Path),
+}
+
+/// A check named in `allow(...)`: its id, or `Check::Variant` as the
+/// `Policy` builder writes it.
+pub enum CheckId {
+    Id(Ident),
+    Variant(Ident),
+}
+
+impl CheckId {
+    pub fn ident(&self) -> &Ident {
+        match self {
+            CheckId::Id(ident) | CheckId::Variant(ident) => ident,
+        }
+    }
 }
 
 pub struct Rename {
@@ -55,6 +72,30 @@ impl Parse for Args {
 
 impl Parse for Opt {
     fn parse(input: ParseStream) -> Result<Self> {
+        if input.peek(Token![crate]) {
+            let keyword: Token![crate] = input.parse()?;
+            let keyword = Ident::new("crate", keyword.span);
+            if !input.peek(Token![=]) {
+                return Err(Error::new(
+                    keyword.span(),
+                    "`crate` takes the path guard-core is known by: `crate = \"my_guard\"`",
+                ));
+            }
+            input.parse::<Token![=]>()?;
+            let lit: LitStr = input.parse().map_err(|_| {
+                unexpected(
+                    input,
+                    "expected a path as a string literal: `crate = \"my_guard\"`",
+                )
+            })?;
+            let path = lit.parse::<syn::Path>().map_err(|_| {
+                Error::new(lit.span(), "expected a path, e.g. `crate = \"my_guard\"`")
+            })?;
+            return Ok(Opt {
+                keyword,
+                kind: OptKind::Crate(path),
+            });
+        }
         let keyword = match input.parse::<Ident>() {
             Ok(keyword) => keyword,
             Err(_) => {
@@ -145,9 +186,22 @@ fn variable_name(input: ParseStream) -> Result<LitStr> {
     }
 }
 
-fn check_id(input: ParseStream) -> Result<Ident> {
-    if input.peek(Ident) {
-        input.parse()
+fn check_id(input: ParseStream) -> Result<CheckId> {
+    if input.peek(Ident) && input.peek2(Token![::]) {
+        let ty: Ident = input.parse()?;
+        input.parse::<Token![::]>()?;
+        let variant: Ident = input.parse()?;
+        if ty != "Check" {
+            return Err(Error::new(
+                ty.span(),
+                format!(
+                    "expected a check id, e.g. `allow(database_host_local)`, or `Check::Variant`; `{ty}::{variant}` is neither"
+                ),
+            ));
+        }
+        Ok(CheckId::Variant(variant))
+    } else if input.peek(Ident) {
+        Ok(CheckId::Id(input.parse()?))
     } else if input.peek(LitStr) {
         let lit: LitStr = input.parse()?;
         Err(Error::new(
@@ -232,30 +286,6 @@ impl Angles {
         self.after_dash = is_punct(tree, '-');
         self.depth
     }
-}
-
-/// The parameters of a parameter list: split at the commas outside
-/// `<...>`, empty parts dropped.
-fn split_parameters(list: TokenStream) -> Vec<Vec<TokenTree>> {
-    let mut parts = Vec::new();
-    let mut part = Vec::new();
-    let mut angles = Angles::default();
-    for tree in list {
-        if angles.step(&tree) == 0 && is_punct(&tree, ',') {
-            parts.push(std::mem::take(&mut part));
-            continue;
-        }
-        part.push(tree);
-    }
-    parts.push(part);
-    parts.retain(|part| !part.is_empty());
-    parts
-}
-
-/// Whether `tokens[i]` is a `:` on its own, not half of a `::`.
-fn is_lone_colon(tokens: &[TokenTree], i: usize) -> bool {
-    let joint_colon = |tree: &TokenTree| matches!(tree, TokenTree::Punct(p) if p.as_char() == ':' && p.spacing() == Spacing::Joint);
-    is_punct(&tokens[i], ':') && !joint_colon(&tokens[i]) && !(i > 0 && joint_colon(&tokens[i - 1]))
 }
 
 impl Parse for MainFn {
@@ -347,42 +377,6 @@ impl MainFn {
         !self.params.stream().is_empty()
     }
 
-    /// On `main(args: T)`, the error path's item: `fn main()` whose body
-    /// binds each parameter to a diverging value, so the body still type
-    /// checks and the macro's error is the only one (rustc's own "`main`
-    /// function has wrong type" would follow it).
-    pub fn without_parameters(mut self) -> TokenStream {
-        let mut bindings = TokenStream::new();
-        for param in split_parameters(self.params.stream()) {
-            // `pat: ty`, split at the first lone `:`; `self` and `...`
-            // have none.
-            let Some(colon) = (0..param.len()).find(|&i| is_lone_colon(&param, i)) else {
-                continue;
-            };
-            // Outer attributes of the parameter (`#[x] a: T`) are dropped.
-            let mut first = 0;
-            while first + 1 < colon && is_punct(&param[first], '#') {
-                first += 2;
-            }
-            let pat: TokenStream = param[first..colon].iter().cloned().collect();
-            if pat
-                .clone()
-                .into_iter()
-                .any(|t| matches!(&t, TokenTree::Ident(i) if i == "self"))
-            {
-                continue;
-            }
-            let ty: TokenStream = param[colon + 1..].iter().cloned().collect();
-            bindings.extend(quote::quote!(let #pat: #ty = ::core::unreachable!();));
-        }
-        let mut empty = Group::new(Delimiter::Parenthesis, TokenStream::new());
-        empty.set_span(self.params.span());
-        self.params = empty;
-        let mut tokens = quote::quote!(#[allow(unreachable_code, unused_variables)]);
-        tokens.extend(self.with_first_statement(bindings));
-        tokens
-    }
-
     /// The fn with `first` as its first statement, everything else as it
     /// came: attributes in order, signature, inner attributes, body.
     pub fn with_first_statement(&self, first: TokenStream) -> TokenStream {
@@ -408,11 +402,6 @@ impl MainFn {
         tokens.extend([TokenTree::Group(body)]);
         tokens
     }
-}
-
-/// The span of the whole parameter list, for "`main` takes no parameters".
-pub fn parameters_span(main: &MainFn) -> Span {
-    main.params.span()
 }
 
 #[cfg(test)]
@@ -455,30 +444,6 @@ mod tests {
             )
             .to_string()
         );
-    }
-
-    #[test]
-    fn parameters_become_unreachable_bindings() {
-        let main = main_fn(quote!(
-            fn main(
-                #[allow(unused)] a: Vec<(u8, u16)>,
-                b: ::std::collections::HashMap<String, Vec<u8>>,
-                f: fn(u8) -> Option<u8>,
-                (x, y): (u8, u8),
-            ) {
-            }
-        ));
-        assert!(main.has_parameters());
-        let out = main.without_parameters().to_string();
-        for binding in [
-            quote!(let a: Vec<(u8, u16)> = ::core::unreachable!();),
-            quote!(let b: ::std::collections::HashMap<String, Vec<u8>> = ::core::unreachable!();),
-            quote!(let f: fn(u8) -> Option<u8> = ::core::unreachable!();),
-            quote!(let (x, y): (u8, u8) = ::core::unreachable!();),
-        ] {
-            assert!(out.contains(&binding.to_string()), "{binding} not in {out}");
-        }
-        assert!(out.contains("fn main ()"), "{out}");
     }
 
     #[test]

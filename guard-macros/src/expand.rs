@@ -2,10 +2,10 @@
 //! guard-core's hidden door, with absolute paths so a user's own
 //! `mod guard_core` or shadowed prelude cannot break it.
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 
-use crate::ast::{Args, MainFn, OptKind};
+use crate::ast::{Args, CheckId, MainFn, OptKind};
 use crate::valid;
 
 pub fn production_safe(args: TokenStream, item: TokenStream) -> TokenStream {
@@ -18,10 +18,6 @@ pub fn production_safe(args: TokenStream, item: TokenStream) -> TokenStream {
         Err(error) => return with_error(item, error),
     };
     if let Err(error) = valid::main_fn(&main).and(valid::args(&args)) {
-        if main.ident == "main" && main.has_parameters() {
-            // rustc would add its own "`main` function has wrong type".
-            return with_error(main.without_parameters(), error);
-        }
         return with_error(item, error);
     }
     main.with_first_statement(first_statement(&args))
@@ -35,8 +31,17 @@ fn with_error(mut item: TokenStream, error: syn::Error) -> TokenStream {
 }
 
 fn first_statement(args: &Args) -> TokenStream {
-    let door = quote!(::guard_core::__private);
+    let krate = args
+        .options
+        .iter()
+        .find_map(|opt| match &opt.kind {
+            OptKind::Crate(path) => Some(quote!(#path)),
+            _ => None,
+        })
+        .unwrap_or_else(|| quote!(::guard_core));
+    let door = quote!(#krate::__private);
     let mut policy = Vec::new();
+    let mut renames = Vec::new();
     let mut quiet = false;
     let mut exit = false;
     let mut dotenv = None;
@@ -46,22 +51,28 @@ fn first_statement(args: &Args) -> TokenStream {
                 policy.extend(names.iter().map(|name| quote!(.require(#name))));
             }
             OptKind::Allow(ids) => {
-                // A path the compiler resolves, ending in the user's own
-                // ident: an unknown id is rustc's error at the user's
-                // span, with its "a similar name exists" hint. The path is
-                // guard-core's public `checks` module, not the door's
-                // re-export, so that error names a module the user can
-                // look up.
-                policy.extend(
-                    ids.iter()
-                        .map(|id| quote!(.allow(::guard_core::checks::#id))),
-                );
-            }
-            OptKind::Rename(renames) => {
-                policy.extend(renames.iter().map(|rename| {
-                    let (variable, name) = (&rename.variable, &rename.name);
-                    quote!(.rename(#door::variables::#variable, #name))
+                // Paths the compiler resolves at the user's span: an id
+                // through guard-core's `__check!`, whose last arm lists the
+                // valid ids; a variant through `Check`, with rustc's own
+                // "similar name" hint.
+                policy.extend(ids.iter().map(|id| match id {
+                    CheckId::Id(id) => {
+                        let krate = respan(&krate, id.span());
+                        let check = quote_spanned!(id.span()=> #krate::__check!(#id));
+                        quote!(.allow(#check))
+                    }
+                    CheckId::Variant(variant) => quote!(.allow(#krate::Check::#variant)),
                 }));
+            }
+            OptKind::Rename(list) => {
+                for rename in list {
+                    let (variable, name) = (&rename.variable, &rename.name);
+                    let span = variable.span();
+                    let krate = respan(&krate, span);
+                    let variable = quote_spanned!(span=> #krate::__variable!(#variable));
+                    policy.push(quote!(.rename(#variable, #name)));
+                    renames.push(quote!((#variable, #name)));
+                }
             }
             OptKind::NoDatabase => policy.push(quote!(.no_database())),
             OptKind::NoSecret => policy.push(quote!(.no_secret())),
@@ -72,8 +83,12 @@ fn first_statement(args: &Args) -> TokenStream {
                     Some(path) => quote!(#path),
                     None => quote!(".env"),
                 };
-                dotenv = Some(load_dotenv(&opt.keyword, path));
+                // Spanned on the option, so that without guard-core's
+                // `dotenv` feature the error points at it.
+                let span: Span = opt.keyword.span();
+                dotenv = Some(quote_spanned!(span=> #door::DotenvFile(#path)));
             }
+            OptKind::Crate(_) => {}
         }
     }
     let policy = if policy.is_empty() {
@@ -82,25 +97,35 @@ fn first_statement(args: &Args) -> TokenStream {
     } else {
         quote!(::core::option::Option::Some(#door::PolicyBuilder::new() #(#policy)*))
     };
-    let start = quote! {
-        #door::start(#policy, #door::Startup { quiet: #quiet, exit: #exit });
+    // Two variables on one name is refused by guard-core while compiling,
+    // not by a panic at start-up.
+    let renames = (!renames.is_empty())
+        .then(|| quote!(const _: () = #door::assert_renames(&[#(#renames),*]);));
+    let startup = quote!(#door::Startup { quiet: #quiet, exit: #exit });
+    let start = match dotenv {
+        Some(file) => quote!(#door::start_with(#policy, #startup, #file);),
+        None => quote!(#door::start(#policy, #startup);),
     };
-    match dotenv {
-        // Still one statement: the block loads the file, then checks.
-        Some(load) => quote!({ #load #start }),
-        None => start,
-    }
+    quote! {{ #renames #start }}
 }
 
-/// Loading goes through a trait guard-core implements only with its
-/// `dotenv` feature, so without it the error is guard-core's own message
-/// ("needs guard-core's `dotenv` cargo feature"), spanned on the option.
-fn load_dotenv(keyword: &Ident, path: TokenStream) -> TokenStream {
-    let span: Span = keyword.span();
-    let file = quote_spanned!(span=> ::guard_core::__private::DotenvFile(#path));
-    quote! {
-        ::guard_core::__private::load(#file);
-    }
+/// `tokens` with every span set to `span`, so that an error in the code
+/// they start points at the user's token, not at the whole attribute.
+fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
+    tokens
+        .clone()
+        .into_iter()
+        .map(|mut tree| {
+            if let proc_macro2::TokenTree::Group(group) = &tree {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(&group.stream(), span));
+                inner.set_span(span);
+                tree = inner.into();
+            }
+            tree.set_span(span);
+            tree
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -126,25 +151,25 @@ mod tests {
             (
                 "no option: the default policy",
                 quote!(),
-                "fn main () { # ! [allow (unused)] :: guard_core :: __private :: start (:: core :: option :: Option :: None , :: guard_core :: __private :: Startup { quiet : false , exit : false }) ; println ! (\"body\") ; 0 }",
+                "fn main () { # ! [allow (unused)] { :: guard_core :: __private :: start (:: core :: option :: Option :: None , :: guard_core :: __private :: Startup { quiet : false , exit : false }) ; } println ! (\"body\") ; 0 }",
             ),
             (
                 "options in the order written, flags in Startup",
                 quote!(
                     require("A", "B"),
-                    allow(database_host_local),
+                    allow(database_host_local, Check::SqliteInProduction),
                     rename(SECRET_KEY = "S"),
                     no_database,
                     no_secret,
                     quiet,
                     exit
                 ),
-                "fn main () { # ! [allow (unused)] :: guard_core :: __private :: start (:: core :: option :: Option :: Some (:: guard_core :: __private :: PolicyBuilder :: new () . require (\"A\") . require (\"B\") . allow (:: guard_core :: checks :: database_host_local) . rename (:: guard_core :: __private :: variables :: SECRET_KEY , \"S\") . no_database () . no_secret ()) , :: guard_core :: __private :: Startup { quiet : true , exit : true }) ; println ! (\"body\") ; 0 }",
+                "fn main () { # ! [allow (unused)] { const _ : () = :: guard_core :: __private :: assert_renames (& [(:: guard_core :: __variable ! (SECRET_KEY) , \"S\")]) ; :: guard_core :: __private :: start (:: core :: option :: Option :: Some (:: guard_core :: __private :: PolicyBuilder :: new () . require (\"A\") . require (\"B\") . allow (:: guard_core :: __check ! (database_host_local)) . allow (:: guard_core :: Check :: SqliteInProduction) . rename (:: guard_core :: __variable ! (SECRET_KEY) , \"S\") . no_database () . no_secret ()) , :: guard_core :: __private :: Startup { quiet : true , exit : true }) ; } println ! (\"body\") ; 0 }",
             ),
             (
-                "dotenv: one block, loading before the checks",
-                quote!(dotenv),
-                "fn main () { # ! [allow (unused)] { :: guard_core :: __private :: load (:: guard_core :: __private :: DotenvFile (\".env\")) ; :: guard_core :: __private :: start (:: core :: option :: Option :: None , :: guard_core :: __private :: Startup { quiet : false , exit : false }) ; } println ! (\"body\") ; 0 }",
+                "dotenv, and a renamed guard-core",
+                quote!(dotenv, crate = "guard"),
+                "fn main () { # ! [allow (unused)] { guard :: __private :: start_with (:: core :: option :: Option :: None , guard :: __private :: Startup { quiet : false , exit : false } , guard :: __private :: DotenvFile (\".env\")) ; } println ! (\"body\") ; 0 }",
             ),
         ];
         for (case, args, expected) in cases {

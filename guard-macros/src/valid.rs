@@ -5,7 +5,7 @@
 
 use syn::{Error, Result};
 
-use crate::ast::{self, Args, MainFn, OptKind};
+use crate::ast::{Args, MainFn, OptKind};
 
 /// The attribute's own name, to spot it applied twice.
 const NAME: &str = "production_safe";
@@ -23,7 +23,7 @@ in other start-up code call `guard_core::validate()` and handle its result",
         ));
     } else if main.has_parameters() {
         errors.push(Error::new(
-            ast::parameters_span(main),
+            main.params.span(),
             "`main` takes no parameters: write `fn main()`; read arguments with `std::env::args()`",
         ));
     }
@@ -77,7 +77,7 @@ pub fn args(args: &Args) -> Result<()> {
             }
             OptKind::Allow(ids) => {
                 let mut allowed = Vec::new();
-                for id in ids {
+                for id in ids.iter().map(|id| id.ident()) {
                     if allowed.contains(id) {
                         errors.push(Error::new(
                             id.span(),
@@ -119,6 +119,7 @@ pub fn args(args: &Args) -> Result<()> {
                 ));
             }
             OptKind::Dotenv(_)
+            | OptKind::Crate(_)
             | OptKind::NoDatabase
             | OptKind::NoSecret
             | OptKind::Quiet
@@ -148,9 +149,9 @@ fn variable_name(name: &str) -> std::result::Result<(), String> {
             name.escape_debug(),
             name.split('=').next().unwrap_or_default().escape_debug()
         ))
-    } else if name.contains('\0') {
+    } else if name.contains(|c: char| c.is_whitespace() || c.is_control()) {
         Err(format!(
-            "`{}` is not a variable name: a name cannot contain a NUL character",
+            "`{}` is not a variable name: a name cannot contain whitespace, NUL or control characters",
             name.escape_debug()
         ))
     } else {
@@ -187,6 +188,8 @@ mod tests {
             ("empty", "", false),
             ("with equals", "REDIS_URL=redis://", false),
             ("with nul", "REDIS\0URL", false),
+            ("with a space", " REDIS_URL", false),
+            ("with a tab", "REDIS\tURL", false),
         ];
         for (case, name, valid) in cases {
             assert_eq!(variable_name(name).is_ok(), valid, "{case}");

@@ -1,4 +1,4 @@
-// A misspelled check id: rustc's own error, with its similar-name hint.
+// A misspelled check id: the error lists the valid ids.
 use guard_core::production_safe;
 
 #[production_safe(allow(sqlite_in_prodution))]

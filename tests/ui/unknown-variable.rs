@@ -1,6 +1,5 @@
-// Only guard's own variables can be renamed: rustc's own error, with its
-// similar-name hint.
+// Only guard's own variables can be renamed: the error lists them.
 use guard_core::production_safe;
 
-#[production_safe(rename(SECRET_KYE = "SESSION_SECRET"))]
+#[production_safe(rename(SecretKey = "SESSION_SECRET"))]
 fn main() {}

@@ -9,15 +9,10 @@ impl<'a> AllowedHosts<'a> {
     /// Splits the list at `,` and at whitespace (any Unicode whitespace, as
     /// `char::is_whitespace`), skipping empty patterns.
     pub(crate) fn parse(list: &'a str) -> AllowedHosts<'a> {
-        let mut patterns = Vec::new();
-        let mut rest = list;
-        while !rest.is_empty() {
-            let (end, separator) = next_separator(rest);
-            if end > 0 {
-                patterns.push(&rest[..end]);
-            }
-            rest = &rest[end + separator..];
-        }
+        let patterns = list
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|pattern| !pattern.is_empty())
+            .collect();
         AllowedHosts { patterns }
     }
 
@@ -30,48 +25,18 @@ impl<'a> AllowedHosts<'a> {
     }
 
     /// Django's `validate_host`: `*` matches any host, `.example.com` the
-    /// domain and its subdomains, anything else the host exactly; letter
-    /// case and a trailing dot are ignored.
+    /// domain and its subdomains, anything else the host exactly, ignoring
+    /// case. `host` is as Django reads it from a request (one trailing dot
+    /// removed, an IPv6 address in brackets); a pattern is taken as written.
     pub(crate) fn allows(&self, host: &str) -> bool {
-        let host = host.trim_end_matches('.');
+        let host = host.to_lowercase();
         self.patterns().any(|pattern| {
-            let pattern = pattern.trim_end_matches('.');
-            if pattern == "*" {
-                true
-            } else if let Some(domain) = pattern.strip_prefix('.') {
-                host.eq_ignore_ascii_case(domain) || ends_with_ignore_ascii_case(host, pattern)
-            } else {
-                host.eq_ignore_ascii_case(pattern)
-            }
+            let pattern = pattern.to_lowercase();
+            pattern == "*"
+                || pattern == host
+                || pattern.starts_with('.') && (host.ends_with(&pattern) || host == pattern[1..])
         })
     }
-}
-
-/// Where the first separator of `text` starts and how many bytes it
-/// takes; `(text.len(), 0)` when there is none. Read byte by byte, decoding
-/// a character only where a non-ASCII one starts.
-fn next_separator(text: &str) -> (usize, usize) {
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        let separator = match b {
-            b',' | b' ' | b'\t'..=b'\r' => 1,
-            // The first byte of a multi-byte character (not a continuation).
-            0xc0.. => text[i..]
-                .chars()
-                .next()
-                .filter(|c| c.is_whitespace())
-                .map_or(0, char::len_utf8),
-            _ => 0,
-        };
-        if separator > 0 {
-            return (i, separator);
-        }
-    }
-    (text.len(), 0)
-}
-
-fn ends_with_ignore_ascii_case(text: &str, suffix: &str) -> bool {
-    text.len() >= suffix.len()
-        && text.as_bytes()[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 #[cfg(test)]
@@ -84,7 +49,12 @@ mod tests {
             ("*", "anything.example", true),
             ("shop.example.com", "shop.example.com", true),
             ("shop.example.com", "SHOP.Example.com", true),
-            ("shop.example.com", "shop.example.com.", true),
+            // The caller removes one trailing dot from the host; an entry
+            // keeps its own.
+            ("shop.example.com.", "shop.example.com", false),
+            ("shop.example.com", "shop.example.com.", false),
+            ("[::1]", "[::1]", true),
+            ("[::1]", "::1", false),
             ("shop.example.com", "www.shop.example.com", false),
             (".example.com", "example.com", true),
             (".example.com", "www.example.com", true),

@@ -466,6 +466,11 @@ impl DatabaseUrl {
     /// let url = guard_core::DatabaseUrl::classify("host=db password=s3cret dbname=app").unwrap();
     /// assert_eq!(url.redacted(), "host=db password=*** dbname=app");
     /// ```
+    pub fn shown(&self) -> &str {
+        &self.redacted
+    }
+
+    /// Old name of [`shown`](DatabaseUrl::shown).
     pub fn redacted(&self) -> &str {
         &self.redacted
     }

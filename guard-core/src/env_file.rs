@@ -1,4 +1,5 @@
-//! Reading `--env-file` files into the variables guard checks.
+//! Reading `.env` files into the variables guard checks: the CLI's
+//! `--env-file` and the attribute's `dotenv` option share this reader.
 //!
 //! A checker must see each value exactly as written. dotenvy 0.15 (the
 //! common choice, and guard-core's `dotenv` feature) substitutes `${VAR}`
@@ -10,7 +11,8 @@
 //! of thousands of lines long, whose parse cost more start-up time than all
 //! of guard's checks. So the syntax is read here, by hand, in one pass:
 //!
-//! - one `KEY=value` per line (`\n` or `\r\n`), an optional `export `
+//! - one `KEY=value` per line (a line ends at `\n`, `\r\n` or a lone `\r`),
+//!   an optional `export `
 //!   before it, blanks around `=`; blank lines and `#` comment lines are
 //!   skipped; a UTF-8 byte-order mark is ignored;
 //! - a key is a letter or `_`, then letters, digits, `_`, `.` or `-`;
@@ -19,11 +21,23 @@
 //! - a single-quoted value is kept as written, a double-quoted one reads
 //!   the escapes `\n` `\r` `\t` `\\` `\"` `\'` `\$` (any other `\x` stays as
 //!   written); either may span lines, and only a comment may follow it;
-//! - nothing is ever expanded: `${VAR}` and `${{Service.VAR}}` stay text.
+//! - nothing is ever expanded: `${VAR}` and `${{Service.VAR}}` stay text;
+//! - a file is read up to [`MAX_FILE_BYTES`]; a larger one is an error.
+//!
+//! ```
+//! let vars = guard_core::env_file::parse("DEBUG=true\rDATABASE_URL='${{Postgres.DATABASE_URL}}'\n").unwrap();
+//! assert_eq!(vars[0], ("DEBUG", "true".into()));
+//! assert_eq!(vars[1].1, "${{Postgres.DATABASE_URL}}");
+//! ```
 
 use std::borrow::Cow;
 use std::fmt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
+
+/// The largest file read: far above any real `.env` file (an environment
+/// variable holds at most 128 KiB), and a bound on `/dev/zero`.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
 /// Why an env file could not be read.
 #[derive(Debug)]
@@ -32,6 +46,8 @@ pub enum EnvFileError {
     Unreadable(PathBuf, std::io::Error),
     /// The file is not UTF-8 text.
     NotUtf8(PathBuf),
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    TooLarge(PathBuf),
     /// A line is not `.env` syntax; the error names the line, never its
     /// value.
     Syntax(PathBuf, SyntaxError),
@@ -46,6 +62,12 @@ impl fmt::Display for EnvFileError {
             EnvFileError::NotUtf8(path) => {
                 write!(f, "env file `{}` is not UTF-8 text", path.display())
             }
+            EnvFileError::TooLarge(path) => write!(
+                f,
+                "env file `{}` is larger than {} KiB: no .env file is that large",
+                path.display(),
+                MAX_FILE_BYTES / 1024
+            ),
             EnvFileError::Syntax(path, diagnostic) => {
                 write!(
                     f,
@@ -63,9 +85,16 @@ pub fn read_all(paths: &[PathBuf]) -> Result<Vec<String>, EnvFileError> {
     paths.iter().map(|path| read(path)).collect()
 }
 
-fn read(path: &Path) -> Result<String, EnvFileError> {
-    let bytes =
-        std::fs::read(path).map_err(|err| EnvFileError::Unreadable(path.to_owned(), err))?;
+/// Reads one file's text, at most [`MAX_FILE_BYTES`] of it.
+pub fn read(path: &Path) -> Result<String, EnvFileError> {
+    let unreadable = |err| EnvFileError::Unreadable(path.to_owned(), err);
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(EnvFileError::TooLarge(path.to_owned()));
+    }
     String::from_utf8(bytes).map_err(|_| EnvFileError::NotUtf8(path.to_owned()))
 }
 
@@ -141,7 +170,7 @@ pub fn parse(text: &str) -> Result<Vec<(&str, Cow<'_, str>)>, SyntaxError> {
         let (value, length) =
             quoted(&rest[open + 1..], quote).ok_or_else(|| error("unclosed quote"))?;
         let close = open + 1 + length;
-        line += rest[..close].matches('\n').count();
+        line += line_breaks(&rest[..close]);
         let (tail, after) = split_line(&rest[close..]);
         let tail = tail.trim();
         if !(tail.is_empty() || tail.starts_with('#')) {
@@ -157,9 +186,18 @@ pub fn parse(text: &str) -> Result<Vec<(&str, Cow<'_, str>)>, SyntaxError> {
     Ok(vars)
 }
 
-/// The first line of `text` (without its `\n`) and what follows it.
+/// The first line of `text` (without its line break) and what follows it.
 fn split_line(text: &str) -> (&str, &str) {
-    text.split_once('\n').unwrap_or((text, ""))
+    match text.find(['\n', '\r']) {
+        Some(end) if text[end..].starts_with("\r\n") => (&text[..end], &text[end + 2..]),
+        Some(end) => (&text[..end], &text[end + 1..]),
+        None => (text, ""),
+    }
+}
+
+/// How many line breaks `text` holds (`\r\n` is one).
+fn line_breaks(text: &str) -> usize {
+    text.matches('\n').count() + text.matches('\r').count() - text.matches("\r\n").count()
 }
 
 fn is_key(key: &str) -> bool {
@@ -346,6 +384,17 @@ mod tests {
             [("A", false), ("B", false), ("C", false), ("D", true)]
         );
         assert_eq!(vars[3].1, "a\nb");
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let vars =
+            parse("RAILWAY_ENVIRONMENT_NAME=production\rSECRET_KEY=hunter2\rDEBUG=1").unwrap();
+        assert_eq!(vars["RAILWAY_ENVIRONMENT_NAME"], "production");
+        assert_eq!(vars["SECRET_KEY"], "hunter2");
+        assert_eq!(vars["DEBUG"], "1");
+        let err = parse("A='x\ry' hunter2\r").unwrap_err().to_string();
+        assert_eq!(err, "line 2: text after the closing quote");
     }
 
     #[test]

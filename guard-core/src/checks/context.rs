@@ -1,0 +1,162 @@
+//! What the rules look at, read once per run.
+
+use std::borrow::Cow;
+
+use url::Url;
+
+use super::allowed_hosts::AllowedHosts;
+use crate::database::{DatabaseUrl, DatabaseUrlError};
+use crate::platform::{Detection, GENERIC_PLACE, Platform};
+use crate::policy::Policy;
+use crate::snapshot::{Snapshot, Value};
+use crate::variable::{PlatformVariable, Variable};
+
+/// `DATABASE_URL` as the checks see it.
+pub(crate) enum DatabaseState {
+    /// The app's policy says it has no database.
+    NotChecked,
+    Unset,
+    NotUtf8,
+    Invalid(DatabaseUrlError),
+    Classified(DatabaseUrl),
+}
+
+impl DatabaseState {
+    pub(crate) fn read(policy: &Policy, snapshot: &Snapshot) -> DatabaseState {
+        if !policy.has_database() {
+            return DatabaseState::NotChecked;
+        }
+        match snapshot.get(Variable::DatabaseUrl) {
+            Value::Unset => DatabaseState::Unset,
+            Value::NotUtf8 => DatabaseState::NotUtf8,
+            Value::Set(raw) => match DatabaseUrl::classify(raw) {
+                Ok(url) => DatabaseState::Classified(url),
+                Err(error) => DatabaseState::Invalid(error),
+            },
+        }
+    }
+
+    pub(crate) fn classified(&self) -> Option<&DatabaseUrl> {
+        match self {
+            DatabaseState::Classified(url) => Some(url),
+            _ => None,
+        }
+    }
+}
+
+/// `SITE_URL` as the checks read it.
+pub(crate) enum SiteUrl {
+    Parsed(Url),
+    /// Why it cannot be parsed; never its text.
+    Invalid(&'static str),
+}
+
+impl SiteUrl {
+    fn read(value: Value<'_>) -> Option<SiteUrl> {
+        match value {
+            Value::Unset => None,
+            Value::NotUtf8 => Some(SiteUrl::Invalid("is not valid UTF-8")),
+            Value::Set(raw) => Some(match Url::parse(raw) {
+                Ok(url) => SiteUrl::Parsed(url),
+                Err(_) => SiteUrl::Invalid("cannot be parsed as a URL"),
+            }),
+        }
+    }
+
+    /// The host as Django reads it from a request: lowercased, an IPv6
+    /// address in brackets, one trailing dot removed.
+    pub(crate) fn host(&self) -> Option<&str> {
+        match self {
+            SiteUrl::Parsed(url) => url
+                .host_str()
+                .map(|host| host.strip_suffix('.').unwrap_or(host)),
+            SiteUrl::Invalid(_) => None,
+        }
+    }
+}
+
+/// `ALLOWED_HOSTS` as the checks read it.
+pub(crate) enum AllowedHostsState<'a> {
+    Unset,
+    NotUtf8,
+    Set(AllowedHosts<'a>),
+}
+
+/// Everything a check may look at, read once per run.
+pub(crate) struct Context<'a> {
+    pub(crate) policy: &'a Policy,
+    pub(crate) snapshot: &'a Snapshot,
+    pub(crate) detection: Option<&'a Detection>,
+    pub(crate) production: bool,
+    pub(crate) database: &'a DatabaseState,
+    pub(crate) site_url: Option<SiteUrl>,
+    pub(crate) allowed_hosts: AllowedHostsState<'a>,
+}
+
+impl<'a> Context<'a> {
+    pub(crate) fn new(
+        policy: &'a Policy,
+        snapshot: &'a Snapshot,
+        detection: Option<&'a Detection>,
+        production: bool,
+        database: &'a DatabaseState,
+    ) -> Context<'a> {
+        let allowed_hosts = match snapshot.get(Variable::AllowedHosts) {
+            Value::Unset => AllowedHostsState::Unset,
+            Value::NotUtf8 => AllowedHostsState::NotUtf8,
+            Value::Set(list) => AllowedHostsState::Set(AllowedHosts::parse(list)),
+        };
+        Context {
+            policy,
+            snapshot,
+            detection,
+            production,
+            database,
+            site_url: SiteUrl::read(snapshot.get(Variable::SiteUrl)),
+            allowed_hosts,
+        }
+    }
+
+    pub(crate) fn platform(&self) -> Option<Platform> {
+        self.detection.map(|d| d.platform)
+    }
+
+    /// The name the app uses for `variable`.
+    pub(crate) fn name(&self, variable: Variable) -> &'a str {
+        self.policy.name(variable)
+    }
+
+    pub(crate) fn value(&self, variable: Variable) -> Value<'a> {
+        self.snapshot.get(variable)
+    }
+
+    pub(crate) fn platform_value(&self, variable: PlatformVariable) -> Option<&'a str> {
+        self.snapshot.platform(variable).as_str()
+    }
+
+    /// Where to set `variable` on the detected platform.
+    pub(crate) fn place(&self, variable: &str) -> String {
+        self.platform()
+            .map_or_else(|| GENERIC_PLACE.to_owned(), |p| p.where_to_set(variable))
+    }
+
+    pub(crate) fn on_railway(&self) -> bool {
+        self.platform() == Some(Platform::Railway)
+    }
+
+    /// A finding's variable, message and remediation.
+    pub(crate) fn hit(&self, variable: Variable, message: String, remediation: String) -> Hit {
+        Hit {
+            variable: Cow::Owned(self.name(variable).to_owned()),
+            message,
+            remediation,
+        }
+    }
+}
+
+/// What a rule reports: the catalog adds the check and its severity.
+pub(crate) struct Hit {
+    pub(crate) variable: Cow<'static, str>,
+    pub(crate) message: String,
+    pub(crate) remediation: String,
+}

@@ -1,0 +1,85 @@
+//! One run of the checks: snapshot → platform → database → checks →
+//! report.
+
+use std::ffi::{OsStr, OsString};
+use std::sync::OnceLock;
+
+use crate::checks::{self, Context, DatabaseState};
+use crate::database::DatabaseUrl;
+use crate::platform::Detection;
+use crate::policy::Policy;
+use crate::report::{GuardError, Report};
+use crate::snapshot::Snapshot;
+use crate::variable::Variable;
+
+/// Runs every check of `policy` on `snapshot`.
+fn run(policy: &Policy, snapshot: &Snapshot) -> Report {
+    let detection = Detection::detect(snapshot);
+    let production = detection.is_some() || !snapshot.get(Variable::Debug).flag().is_true();
+    let database = DatabaseState::read(policy, snapshot);
+    let findings = checks::run(&Context::new(
+        policy,
+        snapshot,
+        detection.as_ref(),
+        production,
+        &database,
+    ));
+    let (platform, environment, preview) = match detection {
+        Some(d) => (Some(d.platform), d.environment, d.preview),
+        None => (None, None, false),
+    };
+    let database: Option<DatabaseUrl> = match database {
+        DatabaseState::Classified(url) => Some(url),
+        _ => None,
+    };
+    Report {
+        production,
+        platform,
+        environment,
+        preview,
+        database,
+        database_variable: policy.name(Variable::DatabaseUrl).to_owned(),
+        debug_variable: policy.name(Variable::Debug).to_owned(),
+        database_checked: policy.has_database(),
+        findings,
+    }
+}
+
+impl Policy {
+    /// Checks injected variables with this policy; never reads the process
+    /// environment.
+    ///
+    /// ```
+    /// use guard_core::{Policy, Variable};
+    ///
+    /// let report = Policy::new()
+    ///     .rename(Variable::Debug, "APP_DEBUG")
+    ///     .validate_env([("APP_DEBUG", "true")])
+    ///     .unwrap();
+    /// assert!(!report.is_production());
+    /// ```
+    pub fn validate_env<I, K, V>(&self, vars: I) -> Result<Report, GuardError>
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: AsRef<OsStr>,
+        V: AsRef<OsStr>,
+    {
+        run(self, &Snapshot::from_pairs(self, vars)).into_result()
+    }
+
+    /// Checks the process environment with this policy. The environment is
+    /// read once per process and kept; the checks run on every call.
+    ///
+    /// ```no_run
+    /// let report = guard_core::Policy::new().require("REDIS_URL").validate();
+    /// ```
+    pub fn validate(&self) -> Result<Report, GuardError> {
+        self.validate_env(process_environment().iter().map(|(k, v)| (k, v)))
+    }
+}
+
+/// The process environment, read once.
+fn process_environment() -> &'static [(OsString, OsString)] {
+    static ENVIRONMENT: OnceLock<Box<[(OsString, OsString)]>> = OnceLock::new();
+    ENVIRONMENT.get_or_init(|| std::env::vars_os().collect())
+}

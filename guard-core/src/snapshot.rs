@@ -1,0 +1,311 @@
+//! Reading variables: one snapshot of exactly the variables the checks read.
+//!
+//! Everything after this module works on a [`Snapshot`], never on the process
+//! environment, so every rule is a pure function of injected input.
+
+use std::ffi::OsStr;
+
+use crate::policy::Policy;
+use crate::variable::{PlatformVariable, Variable};
+
+/// The value of one variable as guard reads it.
+///
+/// Unset, empty and whitespace-only are all [`Value::Unset`]; a set value is
+/// trimmed. A value that is not UTF-8 is kept apart so that the check owning
+/// the variable can report it instead of panicking.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Value<'a> {
+    #[default]
+    Unset,
+    Set(&'a str),
+    NotUtf8,
+}
+
+impl<'a> Value<'a> {
+    pub(crate) fn read(raw: &'a OsStr) -> Value<'a> {
+        match raw.to_str() {
+            Some(text) => {
+                let trimmed = text.trim();
+                if trimmed.is_empty() {
+                    Value::Unset
+                } else {
+                    Value::Set(trimmed)
+                }
+            }
+            None => Value::NotUtf8,
+        }
+    }
+
+    pub(crate) fn is_unset(self) -> bool {
+        matches!(self, Value::Unset)
+    }
+
+    pub(crate) fn as_str(self) -> Option<&'a str> {
+        match self {
+            Value::Set(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// Reads the value as a boolean flag.
+    pub(crate) fn flag(self) -> Flag<'a> {
+        match self {
+            Value::Unset => Flag::Unset,
+            Value::NotUtf8 => Flag::NotUtf8,
+            Value::Set(text) => parse_bool(text).map_or(Flag::Invalid(text), Flag::Set),
+        }
+    }
+}
+
+impl std::fmt::Debug for Value<'_> {
+    /// By length only: a value may be a secret.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::Unset => f.write_str("Unset"),
+            Value::Set(text) => write!(f, "Set({} characters)", text.chars().count()),
+            Value::NotUtf8 => f.write_str("NotUtf8"),
+        }
+    }
+}
+
+/// A boolean variable, read case-insensitively.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Flag<'a> {
+    Unset,
+    Set(bool),
+    Invalid(&'a str),
+    NotUtf8,
+}
+
+impl Flag<'_> {
+    pub(crate) fn is_true(self) -> bool {
+        self == Flag::Set(true)
+    }
+}
+
+/// The spellings a boolean accepts, for messages.
+pub(crate) const BOOLEAN_SPELLINGS: &str = "true/false, 1/0, yes/no, on/off (any case)";
+
+fn parse_bool(text: &str) -> Option<bool> {
+    const TRUE: [&str; 4] = ["true", "1", "yes", "on"];
+    const FALSE: [&str; 4] = ["false", "0", "no", "off"];
+    if TRUE.iter().any(|t| t.eq_ignore_ascii_case(text)) {
+        Some(true)
+    } else if FALSE.iter().any(|f| f.eq_ignore_ascii_case(text)) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// One variable's value, kept by the snapshot.
+#[derive(Clone, Default)]
+enum Stored {
+    #[default]
+    Unset,
+    Set(String),
+    NotUtf8,
+}
+
+impl Stored {
+    fn read(raw: &OsStr) -> Stored {
+        match Value::read(raw) {
+            Value::Unset => Stored::Unset,
+            Value::Set(text) => Stored::Set(text.to_owned()),
+            Value::NotUtf8 => Stored::NotUtf8,
+        }
+    }
+
+    fn value(&self) -> Value<'_> {
+        match self {
+            Stored::Unset => Value::Unset,
+            Stored::Set(text) => Value::Set(text),
+            Stored::NotUtf8 => Value::NotUtf8,
+        }
+    }
+}
+
+/// The variables one run of the checks reads, taken once.
+///
+/// Deliberately not `Debug`: it holds the raw secret and database URL.
+#[derive(Default)]
+pub(crate) struct Snapshot {
+    /// The app's variables, at [`Variable::index`].
+    variables: [Stored; 6],
+    /// The platforms' variables, at [`PlatformVariable::index`].
+    platform: [Stored; PlatformVariable::ALL.len()],
+    /// One value per variable the policy requires, in the policy's order.
+    required: Vec<Stored>,
+}
+
+impl Snapshot {
+    /// Picks the variables the policy reads out of `vars`; later pairs win.
+    /// A name that is not UTF-8 names none of them.
+    pub(crate) fn from_pairs<I, K, V>(policy: &Policy, vars: I) -> Snapshot
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: AsRef<OsStr>,
+        V: AsRef<OsStr>,
+    {
+        let mut snapshot = Snapshot {
+            required: vec![Stored::Unset; policy.required().len()],
+            ..Snapshot::default()
+        };
+        for (key, value) in vars {
+            let Some(key) = key.as_ref().to_str() else {
+                continue;
+            };
+            let value = value.as_ref();
+            if let Some(variable) = PlatformVariable::from_name(key) {
+                snapshot.platform[variable.index()] = Stored::read(value);
+            }
+            if let Some(variable) = policy.variable_named(key) {
+                snapshot.variables[variable.index()] = Stored::read(value);
+            }
+            for (slot, name) in snapshot.required.iter_mut().zip(policy.required()) {
+                if name == key {
+                    *slot = Stored::read(value);
+                }
+            }
+        }
+        snapshot
+    }
+
+    /// The value of one of the app's variables.
+    pub(crate) fn get(&self, variable: Variable) -> Value<'_> {
+        self.variables[variable.index()].value()
+    }
+
+    /// The value of a platform's variable.
+    pub(crate) fn platform(&self, variable: PlatformVariable) -> Value<'_> {
+        self.platform[variable.index()].value()
+    }
+
+    /// The values of the required variables, in the policy's order.
+    pub(crate) fn required(&self) -> impl Iterator<Item = Value<'_>> {
+        self.required.iter().map(Stored::value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    fn not_utf8() -> std::ffi::OsString {
+        use std::os::unix::ffi::OsStringExt;
+        std::ffi::OsString::from_vec(vec![b't', 0xff, b'e'])
+    }
+
+    #[test]
+    fn unset_empty_and_whitespace_are_all_unset() {
+        for raw in ["", " ", "\t", " \n\t "] {
+            assert_eq!(Value::read(OsStr::new(raw)), Value::Unset, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn values_are_trimmed() {
+        assert_eq!(
+            Value::read(OsStr::new("  postgres://h/db \n")),
+            Value::Set("postgres://h/db")
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn non_utf8_is_kept_apart() {
+        assert!(matches!(Value::read(&not_utf8()), Value::NotUtf8));
+        assert_eq!(Value::read(&not_utf8()).flag(), Flag::NotUtf8);
+    }
+
+    #[test]
+    fn booleans_in_every_spelling_and_casing() {
+        let cases: &[(&str, Flag<'_>)] = &[
+            ("true", Flag::Set(true)),
+            ("True", Flag::Set(true)),
+            ("TRUE", Flag::Set(true)),
+            ("1", Flag::Set(true)),
+            ("yes", Flag::Set(true)),
+            ("YeS", Flag::Set(true)),
+            ("on", Flag::Set(true)),
+            ("ON", Flag::Set(true)),
+            (" true ", Flag::Set(true)),
+            ("false", Flag::Set(false)),
+            ("False", Flag::Set(false)),
+            ("0", Flag::Set(false)),
+            ("no", Flag::Set(false)),
+            ("NO", Flag::Set(false)),
+            ("off", Flag::Set(false)),
+            ("\tOff\n", Flag::Set(false)),
+            ("", Flag::Unset),
+            ("   ", Flag::Unset),
+            ("maybe", Flag::Invalid("maybe")),
+            ("t", Flag::Invalid("t")),
+            ("2", Flag::Invalid("2")),
+            ("tru e", Flag::Invalid("tru e")),
+            ("\"true\"", Flag::Invalid("\"true\"")),
+        ];
+        for (raw, expected) in cases {
+            assert_eq!(Value::read(OsStr::new(raw)).flag(), *expected, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn snapshot_picks_app_platform_and_required_variables() {
+        let policy = Policy::new()
+            .require("REDIS_URL")
+            .rename(Variable::SecretKey, "SESSION_SECRET");
+        let snapshot = Snapshot::from_pairs(
+            &policy,
+            [
+                ("PATH", "/bin"),
+                ("SESSION_SECRET", " s3cr3t "),
+                ("SECRET_KEY", "ignored"),
+                ("RAILWAY_PROJECT_ID", "p"),
+                ("REDIS_URL", "redis://r"),
+                ("DEBUG", "1"),
+                ("DEBUG", "0"),
+            ],
+        );
+        assert_eq!(snapshot.get(Variable::SecretKey).as_str(), Some("s3cr3t"));
+        assert_eq!(
+            snapshot
+                .platform(PlatformVariable::RailwayProjectId)
+                .as_str(),
+            Some("p")
+        );
+        assert_eq!(
+            snapshot.required().next().unwrap().as_str(),
+            Some("redis://r")
+        );
+        assert_eq!(
+            snapshot.get(Variable::Debug).flag(),
+            Flag::Set(false),
+            "later pairs win"
+        );
+    }
+
+    #[test]
+    fn a_renamed_variable_reads_its_new_name_only() {
+        let policy = Policy::new()
+            .rename(Variable::Debug, "APP_DEBUG")
+            .rename(Variable::LocalTest, "DEBUG")
+            .rename(Variable::DatabaseUrl, "PG_URL");
+        let snapshot = Snapshot::from_pairs(
+            &policy,
+            [
+                ("DEBUG", "1"),
+                ("LOCAL_TEST", "0"),
+                ("DATABASE_URL", "sqlite:a.db"),
+                ("PG_URL", "postgres://db/app"),
+            ],
+        );
+        assert_eq!(snapshot.get(Variable::Debug).flag(), Flag::Unset);
+        assert_eq!(snapshot.get(Variable::LocalTest).flag(), Flag::Set(true));
+        assert_eq!(
+            snapshot.get(Variable::DatabaseUrl).as_str(),
+            Some("postgres://db/app")
+        );
+    }
+}

@@ -1,0 +1,232 @@
+//! The variables guard reads: the app's own, which a policy may rename,
+//! and the ones hosting platforms inject, which it may not.
+
+/// A variable the checks read, which an app's [`Policy`](crate::Policy)
+/// may rename.
+///
+/// ```
+/// use guard_core::Variable;
+/// assert_eq!(Variable::SecretKey.default_name(), "SECRET_KEY");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Variable {
+    /// `DEBUG`: local development says so with `DEBUG=true`.
+    Debug,
+    /// `LOCAL_TEST`: switches an app to SQLite for local tests.
+    LocalTest,
+    /// `DATABASE_URL`: the database's connection string.
+    DatabaseUrl,
+    /// `SECRET_KEY`: signs sessions and tokens.
+    SecretKey,
+    /// `ALLOWED_HOSTS`: the host names the app answers to.
+    AllowedHosts,
+    /// `SITE_URL`: the app's public address.
+    SiteUrl,
+}
+
+impl Variable {
+    /// Every variable, in the order of [`Variable::index`].
+    ///
+    /// ```
+    /// assert_eq!(guard_core::Variable::ALL.len(), 6);
+    /// ```
+    pub const ALL: &'static [Variable] = &[
+        Variable::Debug,
+        Variable::LocalTest,
+        Variable::DatabaseUrl,
+        Variable::SecretKey,
+        Variable::AllowedHosts,
+        Variable::SiteUrl,
+    ];
+
+    /// The variable's name unless a policy renames it.
+    ///
+    /// ```
+    /// assert_eq!(guard_core::Variable::DatabaseUrl.default_name(), "DATABASE_URL");
+    /// ```
+    pub const fn default_name(self) -> &'static str {
+        match self {
+            Variable::Debug => "DEBUG",
+            Variable::LocalTest => "LOCAL_TEST",
+            Variable::DatabaseUrl => "DATABASE_URL",
+            Variable::SecretKey => "SECRET_KEY",
+            Variable::AllowedHosts => "ALLOWED_HOSTS",
+            Variable::SiteUrl => "SITE_URL",
+        }
+    }
+
+    /// The variable whose default name is `name` (exact, case-sensitive).
+    ///
+    /// ```
+    /// use guard_core::Variable;
+    /// assert_eq!(Variable::from_default_name("SITE_URL"), Some(Variable::SiteUrl));
+    /// assert_eq!(Variable::from_default_name("site_url"), None);
+    /// ```
+    pub fn from_default_name(name: &str) -> Option<Variable> {
+        Variable::ALL
+            .iter()
+            .copied()
+            .find(|v| v.default_name() == name)
+    }
+
+    /// Its place in per-variable tables.
+    pub(crate) const fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// A variable a hosting platform injects. No policy renames it, and none
+/// may put one of its own roles on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PlatformVariable {
+    RailwayEnvironment,
+    RailwayEnvironmentName,
+    RailwayProjectId,
+    RailwayServiceId,
+    RailwayPublicDomain,
+    RailwayVolumeMountPath,
+    Dyno,
+    Render,
+    IsPullRequest,
+    FlyAppName,
+    Vercel,
+    VercelEnv,
+    Netlify,
+    Context,
+    KService,
+    KConfiguration,
+    CloudRunJob,
+    GaeService,
+    AwsLambdaFunctionName,
+    EcsContainerMetadataUriV4,
+    WebsiteSiteName,
+    KubernetesServiceHost,
+}
+
+impl PlatformVariable {
+    /// Every platform variable with its name: the one list of them.
+    pub(crate) const ALL: [(PlatformVariable, &'static str); 22] = [
+        (PlatformVariable::RailwayEnvironment, "RAILWAY_ENVIRONMENT"),
+        (
+            PlatformVariable::RailwayEnvironmentName,
+            "RAILWAY_ENVIRONMENT_NAME",
+        ),
+        (PlatformVariable::RailwayProjectId, "RAILWAY_PROJECT_ID"),
+        (PlatformVariable::RailwayServiceId, "RAILWAY_SERVICE_ID"),
+        (
+            PlatformVariable::RailwayPublicDomain,
+            "RAILWAY_PUBLIC_DOMAIN",
+        ),
+        (
+            PlatformVariable::RailwayVolumeMountPath,
+            "RAILWAY_VOLUME_MOUNT_PATH",
+        ),
+        (PlatformVariable::Dyno, "DYNO"),
+        (PlatformVariable::Render, "RENDER"),
+        (PlatformVariable::IsPullRequest, "IS_PULL_REQUEST"),
+        (PlatformVariable::FlyAppName, "FLY_APP_NAME"),
+        (PlatformVariable::Vercel, "VERCEL"),
+        (PlatformVariable::VercelEnv, "VERCEL_ENV"),
+        (PlatformVariable::Netlify, "NETLIFY"),
+        (PlatformVariable::Context, "CONTEXT"),
+        (PlatformVariable::KService, "K_SERVICE"),
+        (PlatformVariable::KConfiguration, "K_CONFIGURATION"),
+        (PlatformVariable::CloudRunJob, "CLOUD_RUN_JOB"),
+        (PlatformVariable::GaeService, "GAE_SERVICE"),
+        (
+            PlatformVariable::AwsLambdaFunctionName,
+            "AWS_LAMBDA_FUNCTION_NAME",
+        ),
+        (
+            PlatformVariable::EcsContainerMetadataUriV4,
+            "ECS_CONTAINER_METADATA_URI_V4",
+        ),
+        (PlatformVariable::WebsiteSiteName, "WEBSITE_SITE_NAME"),
+        (
+            PlatformVariable::KubernetesServiceHost,
+            "KUBERNETES_SERVICE_HOST",
+        ),
+    ];
+
+    /// The platform variable named `name`, if any.
+    pub(crate) fn from_name(name: &str) -> Option<PlatformVariable> {
+        PlatformVariable::ALL
+            .iter()
+            .find(|(_, known)| *known == name)
+            .map(|&(variable, _)| variable)
+    }
+
+    /// Its place in per-variable tables.
+    pub(crate) const fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Why a name cannot name a variable.
+///
+/// ```
+/// use guard_core::{Policy, VariableNameError};
+/// assert_eq!(Policy::new().try_require(" REDIS_URL").unwrap_err(), VariableNameError::Invalid);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum VariableNameError {
+    /// Empty, or holding whitespace, a control character (NUL included) or `=`.
+    #[error("a variable name must be non-empty and hold no whitespace, control character or `=`")]
+    Invalid,
+    /// Another of guard's variables already has this name.
+    #[error("{name} already names {other}: one variable cannot play two roles")]
+    TakenByVariable {
+        /// The name.
+        name: String,
+        /// The variable that has it, by its default name.
+        other: &'static str,
+    },
+    /// A hosting platform injects a variable of this name.
+    #[error("{name} is a variable hosting platforms set: it cannot be one of the app's")]
+    TakenByPlatform {
+        /// The name.
+        name: &'static str,
+    },
+}
+
+/// Whether `name` can name a variable: non-empty, no whitespace, control
+/// character (NUL included) or `=`.
+pub(crate) fn is_valid_name(name: &str) -> bool {
+    !name.is_empty() && !name.contains(|c: char| c.is_whitespace() || c.is_control() || c == '=')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_platform_variable_is_found_by_its_name_and_sits_at_its_index() {
+        for (i, (variable, name)) in PlatformVariable::ALL.iter().enumerate() {
+            assert_eq!(PlatformVariable::from_name(name), Some(*variable));
+            assert_eq!(variable.index(), i);
+        }
+        assert_eq!(PlatformVariable::from_name("PORT"), None);
+        assert_eq!(PlatformVariable::from_name("dyno"), None);
+    }
+
+    #[test]
+    fn names_are_names() {
+        for good in ["REDIS_URL", "a", "ÄPFEL", "x.y-z"] {
+            assert!(is_valid_name(good), "{good:?}");
+        }
+        for bad in [
+            "",
+            " REDIS_URL",
+            "A B",
+            "A=B",
+            "A\0",
+            "A\t",
+            "A\u{a0}",
+            "A\u{1b}[2J",
+        ] {
+            assert!(!is_valid_name(bad), "{bad:?}");
+        }
+    }
+}
