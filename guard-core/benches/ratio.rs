@@ -8,9 +8,6 @@
 //! same minutes. Five such runs are printed.
 //!
 //! Run with `cargo bench -p guard-core --bench ratio`; see BENCHMARKS.md.
-//!
-//! `ratio --calls N floor|fit` times nothing: it makes N calls of one side
-//! and exits, for `scripts/icache.sh` to count under valgrind.
 
 mod common;
 
@@ -37,31 +34,8 @@ fn median(values: &mut [f64]) -> f64 {
     values[values.len() / 2]
 }
 
-/// `--calls N floor|fit`: N calls of one side, untimed.
-fn calls_only(args: &[String]) -> Option<(u32, bool)> {
-    let at = args.iter().position(|arg| arg == "--calls")?;
-    let calls = args.get(at + 1)?.parse().ok()?;
-    let fit = match args.get(at + 2)?.as_str() {
-        "fit" => true,
-        "floor" => false,
-        other => panic!("--calls N floor|fit, not {other:?}"),
-    };
-    Some((calls, fit))
-}
-
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if let Some((calls, fit_side)) = calls_only(&args) {
-        let fit = environment(FIT);
-        for _ in 0..calls {
-            if fit_side {
-                let _ = black_box(guard_core::validate_env(pairs(black_box(&fit))));
-            } else {
-                black_box(floor(black_box(&fit)));
-            }
-        }
-        return;
-    }
     // `cargo bench` passes `--bench`; a filter that is not ours means
     // another target's benchmarks were asked for.
     if args

@@ -44,6 +44,76 @@ fn a_non_utf8_value_is_a_finding_of_the_check_that_owns_it() {
 
 #[cfg(unix)]
 #[test]
+fn a_non_utf8_allowed_hosts_is_reported_as_not_utf8() {
+    use std::ffi::OsString;
+    use std::os::unix::ffi::OsStringExt;
+    let mut env: Vec<(OsString, OsString)> = railway_fit()
+        .into_iter()
+        .map(|(k, v)| (k.into(), v.into()))
+        .collect();
+    env.push(("SITE_URL".into(), "https://shop.example.com".into()));
+    env.push((
+        "ALLOWED_HOSTS".into(),
+        OsString::from_vec(b"shop.\xffexample.com".to_vec()),
+    ));
+    let err = Policy::new().validate_env(env).unwrap_err();
+    let finding = err
+        .errors()
+        .find(|f| f.id() == "site_url_host_not_allowed")
+        .expect("site_url_host_not_allowed");
+    assert_eq!(finding.variable(), "ALLOWED_HOSTS");
+    assert!(
+        finding.message().contains("not valid UTF-8"),
+        "{}",
+        finding.message()
+    );
+}
+
+#[test]
+fn allowed_hosts_match_as_django_matches_them() {
+    // (ALLOWED_HOSTS, SITE_URL, allowed), after Django's validate_host and
+    // its tests: brackets kept on IPv6, one trailing dot removed from the
+    // host and none from an entry, case ignored.
+    let cases = [
+        ("[::1]", "https://[::1]:8080/", true),
+        ("[::1]", "https://[0:0::1]/", true),
+        ("::1", "https://[::1]/", false),
+        ("shop.example.com", "https://shop.example.com./", true),
+        ("shop.example.com", "https://shop.example.com../", false),
+        ("shop.example.com.", "https://shop.example.com/", false),
+        (".example.com", "https://www.EXAMPLE.com/", true),
+        (".example.com", "https://example.com/", true),
+        (".example.com", "https://badexample.com/", false),
+        ("*", "https://anything.example/", true),
+    ];
+    for (hosts, site, allowed) in cases {
+        let env = with(
+            railway_fit(),
+            &[("ALLOWED_HOSTS", Some(hosts)), ("SITE_URL", Some(site))],
+        );
+        let found = ids(&check(&Policy::new(), &env)).contains(&"site_url_host_not_allowed");
+        assert_eq!(!found, allowed, "{hosts} {site}");
+    }
+}
+
+#[test]
+fn a_local_run_is_told_how_to_develop_locally() {
+    let err = check(&Policy::new(), &[]).unwrap_err();
+    let text = err.to_string();
+    let second = text.lines().nth(1).unwrap_or_default();
+    assert!(second.contains("No hosting platform detected"), "{text}");
+    assert!(second.contains("DEBUG=true"), "{text}");
+    // On a platform production is no inference: no such line.
+    let err = check(
+        &Policy::new(),
+        &with(railway_fit(), &[("DEBUG", Some("1"))]),
+    )
+    .unwrap_err();
+    assert!(!err.to_string().contains("No hosting platform detected"));
+}
+
+#[cfg(unix)]
+#[test]
 fn a_non_utf8_name_is_ignored() {
     use std::os::unix::ffi::OsStringExt;
     let name = std::ffi::OsString::from_vec(b"DEBUG\xff".to_vec());

@@ -86,3 +86,21 @@ fn the_panic_points_at_the_attribute() {
         run.stderr
     );
 }
+
+#[test]
+fn a_stderr_that_cannot_be_written_does_not_decide_the_verdict() {
+    // `2>/dev/full`: every write to stderr fails. A fit app still runs its
+    // body (it used to exit 101 from `eprintln!`'s panic); a misfit one is
+    // still refused.
+    for (env, starts) in [(FIT, true), (MISFIT, false)] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_sync_main"))
+            .env_clear()
+            .envs(env.iter().copied())
+            .stderr(std::fs::File::create("/dev/full").expect("/dev/full"))
+            .output()
+            .expect("the app runs");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(stdout.contains(common::BODY_RAN), starts, "{stdout}");
+        assert_eq!(output.status.success(), starts, "{:?}", output.status);
+    }
+}

@@ -72,8 +72,36 @@ fn allowed_check_is_listed_and_does_not_block() {
     ];
     let run = run(OPTIONS, &env);
     assert_starts(&run);
-    assert!(run.stderr.contains("database_host_local"), "{}", run.stderr);
+    let line = run
+        .stderr
+        .lines()
+        .find(|line| line.contains("[database_host_local]"))
+        .unwrap_or_else(|| panic!("no database_host_local line:\n{}", run.stderr));
+    assert!(
+        line.trim_start().starts_with("☑️"),
+        "not marked allowed: {line}"
+    );
     assert_no_secret(&run);
+}
+
+#[test]
+fn allow_by_variant_unblocks_an_error() {
+    // sqlite_in_production is an error; `allow(Check::SqliteInProduction)`
+    // makes it an allowed finding, and the app starts.
+    let run = run(
+        OPTIONS,
+        &options_env(&[("DATABASE_URL", "sqlite:////data/app.db")]),
+    );
+    assert!(run.body_ran(), "{}", run.output());
+    let line = run
+        .stderr
+        .lines()
+        .find(|line| line.contains("[sqlite_in_production]"))
+        .unwrap_or_else(|| panic!("no sqlite_in_production line:\n{}", run.stderr));
+    assert!(
+        line.trim_start().starts_with("☑️"),
+        "not marked allowed: {line}"
+    );
 }
 
 #[test]
@@ -150,6 +178,26 @@ fn dotenv_loads_dot_env_before_the_checks() {
     // A variable already set wins over the file.
     let run = run_in(bin, &[("DATABASE_URL", "sqlite:db.sqlite3")], Some(&dir));
     assert_refuses(&run, &["DATABASE_URL"]);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn dotenv_keeps_references_literal() {
+    // dotenvy would turn this into `}`; guard's reader keeps the reference,
+    // which database_url_invalid then reports by its shape.
+    let bin = env!("CARGO_BIN_EXE_dotenv_option");
+    let dir = scratch_dir("dotenv-reference");
+    let mut file = fit_dotenv();
+    file.push_str("DATABASE_URL=\"${{Postgres.DATABASE_URL}}\"\n");
+    std::fs::write(dir.join(".env"), file).expect(".env written");
+    let run = run_in(bin, &[], Some(&dir));
+    assert!(!run.body_ran(), "{}", run.output());
+    assert!(
+        run.stderr.contains("[database_url_invalid]"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("${{"), "{}", run.stderr);
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -1,11 +1,11 @@
-//! A policy in options: a required variable, an allowed check, a renamed
-//! secret.
+//! A policy in options: a required variable, allowed checks (by id and by
+//! variant), a renamed secret.
 
 use guard_core::production_safe;
 
 #[production_safe(
     require("REDIS_URL"),
-    allow(database_host_local),
+    allow(database_host_local, Check::SqliteInProduction),
     rename(SECRET_KEY = "SESSION_SECRET")
 )]
 fn main() {
