@@ -178,36 +178,8 @@ pub trait LoadDotenv {
 
 #[cfg(feature = "dotenv")]
 impl LoadDotenv for DotenvFile {
-    /// Read in debug builds only: a `.env` baked into a release image must
-    /// not make a deployment "development". A missing file is no error; an
-    /// unreadable or malformed one is said on stderr (never its values).
     fn variables(self) -> Vec<(String, String)> {
-        if !cfg!(debug_assertions) {
-            return Vec::new();
-        }
-        let path = std::path::Path::new(self.0);
-        let text = match crate::env_file::read(path) {
-            Ok(text) => text,
-            Err(crate::env_file::EnvFileError::Unreadable(_, err))
-                if err.kind() == std::io::ErrorKind::NotFound =>
-            {
-                return Vec::new();
-            }
-            Err(err) => {
-                let _ = writeln!(std::io::stderr(), "⚠️  {err}; not loaded");
-                return Vec::new();
-            }
-        };
-        match crate::env_file::parse(&text) {
-            Ok(vars) => vars
-                .into_iter()
-                .map(|(k, v)| (k.to_owned(), v.into_owned()))
-                .collect(),
-            Err(err) => {
-                let _ = writeln!(std::io::stderr(), "⚠️  {}: {err}; not loaded", self.0);
-                Vec::new()
-            }
-        }
+        crate::env_file::startup_variables(std::path::Path::new(self.0))
     }
 }
 

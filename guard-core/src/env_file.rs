@@ -112,6 +112,34 @@ pub fn variables<'a>(
     Ok(vars)
 }
 
+/// The variables of `#[production_safe(dotenv)]`'s file, read in debug
+/// builds only: a `.env` baked into a release image must not make a
+/// deployment "development". A missing file is no error; an unreadable or
+/// malformed one is said on stderr (never a value) and not read.
+pub(crate) fn startup_variables(path: &Path) -> Vec<(String, String)> {
+    if !cfg!(debug_assertions) {
+        return Vec::new();
+    }
+    let vars = read(path).and_then(|text| {
+        let vars = parse(&text).map_err(|e| EnvFileError::Syntax(path.to_owned(), e))?;
+        Ok(vars
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v.into_owned()))
+            .collect())
+    });
+    match vars {
+        Ok(vars) => vars,
+        Err(EnvFileError::Unreadable(_, err)) if err.kind() == std::io::ErrorKind::NotFound => {
+            Vec::new()
+        }
+        Err(err) => {
+            use std::io::Write as _;
+            let _ = writeln!(std::io::stderr(), "⚠️  {err}; not loaded");
+            Vec::new()
+        }
+    }
+}
+
 /// Where and why a file is not `.env` syntax. It never holds a value:
 /// the value may be a secret.
 #[derive(Debug, PartialEq, Eq)]

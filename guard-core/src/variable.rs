@@ -106,48 +106,36 @@ pub(crate) enum PlatformVariable {
 
 impl PlatformVariable {
     /// Every platform variable with its name: the one list of them.
-    pub(crate) const ALL: [(PlatformVariable, &'static str); 22] = [
-        (PlatformVariable::RailwayEnvironment, "RAILWAY_ENVIRONMENT"),
-        (
-            PlatformVariable::RailwayEnvironmentName,
-            "RAILWAY_ENVIRONMENT_NAME",
-        ),
-        (PlatformVariable::RailwayProjectId, "RAILWAY_PROJECT_ID"),
-        (PlatformVariable::RailwayServiceId, "RAILWAY_SERVICE_ID"),
-        (
-            PlatformVariable::RailwayPublicDomain,
-            "RAILWAY_PUBLIC_DOMAIN",
-        ),
-        (
-            PlatformVariable::RailwayVolumeMountPath,
-            "RAILWAY_VOLUME_MOUNT_PATH",
-        ),
-        (PlatformVariable::Dyno, "DYNO"),
-        (PlatformVariable::Render, "RENDER"),
-        (PlatformVariable::IsPullRequest, "IS_PULL_REQUEST"),
-        (PlatformVariable::FlyAppName, "FLY_APP_NAME"),
-        (PlatformVariable::Vercel, "VERCEL"),
-        (PlatformVariable::VercelEnv, "VERCEL_ENV"),
-        (PlatformVariable::Netlify, "NETLIFY"),
-        (PlatformVariable::Context, "CONTEXT"),
-        (PlatformVariable::KService, "K_SERVICE"),
-        (PlatformVariable::KConfiguration, "K_CONFIGURATION"),
-        (PlatformVariable::CloudRunJob, "CLOUD_RUN_JOB"),
-        (PlatformVariable::GaeService, "GAE_SERVICE"),
-        (
-            PlatformVariable::AwsLambdaFunctionName,
-            "AWS_LAMBDA_FUNCTION_NAME",
-        ),
-        (
-            PlatformVariable::EcsContainerMetadataUriV4,
-            "ECS_CONTAINER_METADATA_URI_V4",
-        ),
-        (PlatformVariable::WebsiteSiteName, "WEBSITE_SITE_NAME"),
-        (
-            PlatformVariable::KubernetesServiceHost,
-            "KUBERNETES_SERVICE_HOST",
-        ),
-    ];
+    pub(crate) const ALL: [(PlatformVariable, &'static str); 22] = {
+        use PlatformVariable as P;
+        [
+            (P::RailwayEnvironment, "RAILWAY_ENVIRONMENT"),
+            (P::RailwayEnvironmentName, "RAILWAY_ENVIRONMENT_NAME"),
+            (P::RailwayProjectId, "RAILWAY_PROJECT_ID"),
+            (P::RailwayServiceId, "RAILWAY_SERVICE_ID"),
+            (P::RailwayPublicDomain, "RAILWAY_PUBLIC_DOMAIN"),
+            (P::RailwayVolumeMountPath, "RAILWAY_VOLUME_MOUNT_PATH"),
+            (P::Dyno, "DYNO"),
+            (P::Render, "RENDER"),
+            (P::IsPullRequest, "IS_PULL_REQUEST"),
+            (P::FlyAppName, "FLY_APP_NAME"),
+            (P::Vercel, "VERCEL"),
+            (P::VercelEnv, "VERCEL_ENV"),
+            (P::Netlify, "NETLIFY"),
+            (P::Context, "CONTEXT"),
+            (P::KService, "K_SERVICE"),
+            (P::KConfiguration, "K_CONFIGURATION"),
+            (P::CloudRunJob, "CLOUD_RUN_JOB"),
+            (P::GaeService, "GAE_SERVICE"),
+            (P::AwsLambdaFunctionName, "AWS_LAMBDA_FUNCTION_NAME"),
+            (
+                P::EcsContainerMetadataUriV4,
+                "ECS_CONTAINER_METADATA_URI_V4",
+            ),
+            (P::WebsiteSiteName, "WEBSITE_SITE_NAME"),
+            (P::KubernetesServiceHost, "KUBERNETES_SERVICE_HOST"),
+        ]
+    };
 
     /// The platform variable named `name`, if any.
     pub(crate) fn from_name(name: &str) -> Option<PlatformVariable> {
