@@ -2,11 +2,17 @@
 //!
 //! A thin shell: it parses arguments, reads env files, and renders what
 //! guard-core decided (verdicts, messages, remediation, explanations) as
-//! text or JSON.
+//! text, JSON or GitHub Actions annotations.
+//!
+//! Output never decides the verdict: a closed pipe (`guard … | head`) keeps
+//! the exit status, a failed write to stderr is ignored, and any other
+//! failed write to stdout is exit status 2, since a verdict nobody could
+//! read is no verdict.
 
 mod render;
 
-use std::io::{BufRead, Write};
+use std::ffi::OsString;
+use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -25,11 +31,12 @@ Examples:
   guard check                                   check this process's environment
   guard check --env-file examples/env/incident.env
   guard check --env-file .env --env-file .env.production --format json
+  guard check --format github                   annotations in a GitHub Actions job
   guard explain sqlite_in_production
   guard classify -                              classify a pasted URL, kept out of history
 
 Exit status: 0 fit to start (warnings allowed), 78 misconfigured (EX_CONFIG),
-2 usage error, unknown check id or unreadable file.";
+2 usage error, unknown check id, unreadable file or unwritable output.";
 
 const CHECK_AFTER_HELP: &str = "\
 Examples:
@@ -43,6 +50,9 @@ Examples:
   # In CI, against the variables a deployment will get:
   guard check --env-file deploy/production.env --require REDIS_URL --format json
 
+  # In a GitHub Actions step: one annotation per finding.
+  guard check --env-file deploy/production.env --format github
+
   # Run SQLite on a persistent volume deliberately:
   guard check --allow sqlite_in_production
 
@@ -52,8 +62,12 @@ Examples:
 Production = a hosting platform is detected (RAILWAY_ENVIRONMENT, DYNO, ...)
 or DEBUG is not true. `guard explain` lists every check.
 
+With --format json a usage error prints {\"verdict\": \"error\", \"error\": \"...\"}
+on stdout as well as the message on stderr. Colour: only on a terminal;
+NO_COLOR, CLICOLOR=0 and TERM=dumb turn it off, CLICOLOR_FORCE=1 on.
+
 Exit status: 0 fit to start (warnings allowed), 78 misconfigured (EX_CONFIG),
-2 usage error, unknown check id or unreadable file.";
+2 usage error, unknown check id, unreadable file or unwritable output.";
 
 const EXPLAIN_AFTER_HELP: &str = "\
 Examples:
@@ -67,6 +81,8 @@ Examples:
   guard classify -                             paste the URL, press Enter: it stays
                                                out of shell history
 
+Standard input: leading blank lines are skipped, and the line may hold at
+most 128 KiB (the most an environment variable holds on Linux).
 Passwords and secret parameters are always shown as ***.
 
 Exit status: 0 classified, 78 the value cannot be used as a connection string,
@@ -176,8 +192,8 @@ struct CheckArgs {
     no_secret: bool,
 
     /// Output format. JSON goes to stdout and nothing else does.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    format: CheckFormat,
 }
 
 #[derive(Debug, Args)]
@@ -217,7 +233,18 @@ struct ClassifyArgs {
     format: Format,
 }
 
-/// How to print the result.
+/// How to print a check's report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum CheckFormat {
+    /// The report, for people.
+    Text,
+    /// One JSON object on stdout, for machines.
+    Json,
+    /// GitHub Actions workflow annotations, one per finding, then a summary.
+    Github,
+}
+
+/// How to print a classified connection string.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// The report, for people.
@@ -258,26 +285,112 @@ fn parse_variable_name(name: &str) -> Result<String, String> {
         .map_err(|err| err.to_string())
 }
 
-/// A problem that is no verdict: exit status 2 with one clear line.
-struct UsageError(String);
+/// Why a run ends with exit status 2 rather than a verdict.
+enum Failure {
+    /// A usage error, an unknown check id, an unreadable file: one clear
+    /// line.
+    Usage(String),
+    /// Standard output could not be written (a closed pipe is no failure).
+    Output(io::Error),
+}
+
+/// The most a line of `classify --stdin` may hold: 128 KiB, the most one
+/// environment variable holds on Linux (`MAX_ARG_STRLEN`), so no real
+/// `DATABASE_URL` is longer.
+const MAX_STDIN_LINE: usize = 128 * 1024;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return clap_failure(&err),
+    };
+    let json = cli.command.wants_json();
     let outcome = match cli.command {
         Command::Check(Deferred(args)) => check(args),
-        Command::Explain(Deferred(args)) => Ok(explain(args)),
+        Command::Explain(Deferred(args)) => explain(args),
         Command::Classify(Deferred(args)) => classify(args),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),
-        Err(UsageError(message)) => {
-            eprintln!("error: {message}");
+        Err(Failure::Usage(message)) => {
+            if json {
+                print_json_error(&message);
+            }
+            eprint_line(&format!("error: {message}"));
             ExitCode::from(EXIT_USAGE)
+        }
+        Err(Failure::Output(err)) => output_failed(&err),
+    }
+}
+
+fn output_failed(err: &io::Error) -> ExitCode {
+    eprint_line(&format!("error: cannot write to standard output: {err}"));
+    ExitCode::from(EXIT_USAGE)
+}
+
+impl Command {
+    /// Whether a usage error should also be printed as JSON on stdout.
+    fn wants_json(&self) -> bool {
+        match self {
+            Command::Check(Deferred(args)) => args.format == CheckFormat::Json,
+            Command::Classify(Deferred(args)) => args.format == Format::Json,
+            Command::Explain(_) => false,
         }
     }
 }
 
-fn check(args: CheckArgs) -> Result<u8, UsageError> {
+/// Ends a run whose command line clap refused, or that asked for help or
+/// the version (which clap reports as errors too).
+fn clap_failure(err: &clap::Error) -> ExitCode {
+    let code = u8::try_from(err.exit_code()).unwrap_or(EXIT_USAGE);
+    if !err.use_stderr() {
+        // --help and --version: the text is the output.
+        return match keep_broken_pipe(err.print()) {
+            Ok(()) => ExitCode::from(code),
+            Err(err) => output_failed(&err),
+        };
+    }
+    if asks_for_json(std::env::args_os()) {
+        // The message without styling and without the `error: ` clap puts
+        // first; its usage and tips stay on stderr.
+        let rendered = err.render().to_string();
+        let first = rendered.lines().next().unwrap_or_default();
+        print_json_error(first.strip_prefix("error: ").unwrap_or(first));
+    }
+    // clap writes to stderr and returns a failed write: ignored, like ours.
+    let _ = err.print();
+    ExitCode::from(code)
+}
+
+/// Whether a command line that clap refused asked for `--format json`.
+///
+/// clap keeps nothing of a command line it refuses, so this reads the raw
+/// arguments: `--format json` or `--format=json` before any `--`.
+fn asks_for_json(args: impl IntoIterator<Item = OsString>) -> bool {
+    let mut args = args.into_iter().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg == "--format=json" {
+            return true;
+        }
+        if arg == "--format" {
+            return args.next().is_some_and(|value| value == "json");
+        }
+    }
+    false
+}
+
+/// The JSON form of a usage error, on stdout: `{"verdict": "error",
+/// "error": MESSAGE}`. A failed write is ignored: the run already ends in
+/// exit status 2 with the message on stderr.
+fn print_json_error(message: &str) {
+    let value = serde_json::json!({ "verdict": "error", "error": message });
+    let _ = print(&json_text(&value));
+}
+
+fn check(args: CheckArgs) -> Result<u8, Failure> {
     let mut policy = Policy::new();
     for check in args.allow {
         policy = policy.allow(check);
@@ -286,12 +399,12 @@ fn check(args: CheckArgs) -> Result<u8, UsageError> {
     for (variable, name) in args.rename {
         policy = policy
             .try_rename(variable, name)
-            .map_err(|err| UsageError(format!("--rename: {err}")))?;
+            .map_err(|err| Failure::Usage(format!("--rename: {err}")))?;
     }
     for name in args.require {
         policy = policy
             .try_require(name)
-            .map_err(|err| UsageError(format!("--require: {err}")))?;
+            .map_err(|err| Failure::Usage(format!("--require: {err}")))?;
     }
     if args.no_database {
         policy = policy.no_database();
@@ -302,25 +415,32 @@ fn check(args: CheckArgs) -> Result<u8, UsageError> {
     let result = if args.env_files.is_empty() {
         policy.validate()
     } else {
-        let unreadable = |err: env_file::EnvFileError| UsageError(err.to_string());
+        let unreadable = |err: env_file::EnvFileError| Failure::Usage(err.to_string());
         let texts = env_file::read_all(&args.env_files).map_err(unreadable)?;
         let vars = env_file::variables(&args.env_files, &texts).map_err(unreadable)?;
         policy.validate_env(vars.iter().map(|(name, value)| (*name, value.as_ref())))
     };
-    let (report, fit, text) = match &result {
-        Ok(report) => (report, true, format!("{report:#}")),
-        Err(err) => (err.report(), false, err.to_string()),
+    let (report, fit) = match &result {
+        Ok(report) => (report, true),
+        Err(err) => (err.report(), false),
     };
     match args.format {
-        Format::Text => print(&render::paint(&text, render::colour_stdout())),
-        Format::Json => print(&json_text(&render::check_json(report, fit))),
+        CheckFormat::Text => {
+            let text = match &result {
+                Ok(report) => format!("{report:#}"),
+                Err(err) => err.to_string(),
+            };
+            print(&render::paint(&text, render::colour_stdout()))?;
+        }
+        CheckFormat::Json => print(&json_text(&render::check_json(report, fit)))?,
+        CheckFormat::Github => print(&render::check_github(report, fit))?,
     }
     Ok(if fit { EXIT_FIT } else { EXIT_MISCONFIGURED })
 }
 
-fn explain(args: ExplainArgs) -> u8 {
+fn explain(args: ExplainArgs) -> Result<u8, Failure> {
     match args.check {
-        Some(check) => print(&check.explain()),
+        Some(check) => print(&check.explain())?,
         None => {
             let width = Check::ALL.iter().map(|c| c.id().len()).max().unwrap_or(0);
             let mut text = String::from("Checks (severity in production, then summary):\n");
@@ -333,44 +453,40 @@ fn explain(args: ExplainArgs) -> u8 {
                 ));
             }
             text.push_str("\n`guard explain ID` describes one check.");
-            print(&text);
+            print(&text)?;
         }
     }
-    EXIT_FIT
+    Ok(EXIT_FIT)
 }
 
-fn classify(args: ClassifyArgs) -> Result<u8, UsageError> {
+fn classify(args: ClassifyArgs) -> Result<u8, Failure> {
     let (raw, source) = if args.stdin || args.dash.is_some() {
-        let mut line = String::new();
-        std::io::stdin()
-            .lock()
-            .read_line(&mut line)
-            .map_err(|e| UsageError(format!("cannot read standard input: {e}")))?;
+        let line = first_line(io::stdin().lock()).map_err(Failure::Usage)?;
         (line, "standard input".to_owned())
     } else if let Some(url) = args.url {
         (url, "--url".to_owned())
     } else {
         let value = std::env::var_os(&args.variable).ok_or_else(|| {
-            UsageError(format!(
+            Failure::Usage(format!(
                 "{} is not set; pass --url URL, or a line on standard input with --stdin",
                 args.variable
             ))
         })?;
         let value = value
             .into_string()
-            .map_err(|_| UsageError(format!("{} is not valid UTF-8", args.variable)))?;
+            .map_err(|_| Failure::Usage(format!("{} is not valid UTF-8", args.variable)))?;
         (value, args.variable)
     };
     if raw.trim().is_empty() {
-        return Err(UsageError(format!(
+        return Err(Failure::Usage(format!(
             "no connection string to classify: {source} is empty"
         )));
     }
     match DatabaseUrl::classify(&raw) {
         Ok(url) => {
             match args.format {
-                Format::Text => print(&render::classify_text(&url)),
-                Format::Json => print(&json_text(&render::classify_json(&url))),
+                Format::Text => print(&render::classify_text(&url))?,
+                Format::Json => print(&json_text(&render::classify_json(&url)))?,
             }
             Ok(EXIT_FIT)
         }
@@ -379,16 +495,56 @@ fn classify(args: ClassifyArgs) -> Result<u8, UsageError> {
             let message = format!("the connection string from {source} {err}");
             match args.format {
                 Format::Text => {
-                    eprintln!("error: {message}\n  value (redacted): {redacted}");
+                    eprint_line(&format!("error: {message}\n  value (redacted): {redacted}"));
                 }
                 Format::Json => print(&json_text(&serde_json::json!({
                     "backend": null,
                     "url": redacted,
                     "error": message,
-                }))),
+                })))?,
             }
             Ok(EXIT_MISCONFIGURED)
         }
+    }
+}
+
+/// The first line of `input` that is not blank, without its line ending;
+/// an empty string when there is none.
+///
+/// The read is bounded: `input` is read through `take`, so a stream with
+/// no line ending (`cat /dev/zero | guard classify -`) costs at most
+/// [`MAX_STDIN_LINE`] bytes of memory, and the blank lines skipped count
+/// towards that bound.
+fn first_line(input: impl BufRead) -> Result<String, String> {
+    // Room for the longest line and its `\r\n`, and one byte to tell a line
+    // that is too long.
+    let limit = MAX_STDIN_LINE as u64 + 3;
+    let mut input = input.take(limit);
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        let read = input
+            .read_until(b'\n', &mut line)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        if read == 0 {
+            return Ok(String::new());
+        }
+        let ended = line.ends_with(b"\n");
+        let content = line.strip_suffix(b"\n").unwrap_or(&line);
+        let content = content.strip_suffix(b"\r").unwrap_or(content);
+        if content.len() > MAX_STDIN_LINE || (!ended && input.limit() == 0) {
+            return Err("standard input holds a line longer than 128 KiB, \
+                        the most an environment variable holds"
+                .to_owned());
+        }
+        if content.iter().all(u8::is_ascii_whitespace) {
+            if !ended {
+                return Ok(String::new());
+            }
+            continue;
+        }
+        return String::from_utf8(content.to_vec())
+            .map_err(|_| "standard input is not valid UTF-8".to_owned());
     }
 }
 
@@ -397,21 +553,102 @@ fn json_text(value: &serde_json::Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default()
 }
 
-/// Writes one block of output to stdout. A closed pipe (`guard … | head`)
-/// is not an error worth a panic.
-fn print(text: &str) {
-    let mut stdout = std::io::stdout().lock();
-    let _ = writeln!(stdout, "{text}");
-    let _ = stdout.flush();
+/// Writes one block of output, and a line ending, to stdout.
+fn print(text: &str) -> Result<(), Failure> {
+    let mut stdout = io::stdout().lock();
+    keep_broken_pipe(writeln!(stdout, "{text}").and_then(|()| stdout.flush()))
+        .map_err(Failure::Output)
+}
+
+/// A write to a closed pipe (`guard … | head`) is no failure: the reader
+/// has all it wanted, and the exit status still carries the verdict.
+fn keep_broken_pipe(written: io::Result<()>) -> io::Result<()> {
+    match written {
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+/// Writes a line to stderr, ignoring a failed write: `eprintln!` would
+/// panic (`guard check 2>/dev/full`), and a message nobody can read must
+/// not change the exit status.
+fn eprint_line(text: &str) {
+    let _ = writeln!(io::stderr().lock(), "{text}");
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Cli;
+    use super::{Cli, MAX_STDIN_LINE, asks_for_json, first_line};
     use clap::CommandFactory;
 
     #[test]
     fn the_command_line_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn json_is_asked_for_by_either_spelling_before_a_double_dash() {
+        let cases: &[(&[&str], bool)] = &[
+            (&["guard", "check", "--format", "json", "--bogus"], true),
+            (&["guard", "check", "--format=json", "--allow", "x"], true),
+            (&["guard", "classify", "--bogus", "--format", "json"], true),
+            (&["guard", "check", "--format", "text", "--bogus"], false),
+            (&["guard", "check", "--format"], false),
+            (&["guard", "check", "--format", "yaml"], false),
+            (&["guard", "check", "--", "--format", "json"], false),
+            (&["guard", "check", "json"], false),
+            (&["guard", "check"], false),
+        ];
+        for (args, json) in cases {
+            let args = args.iter().map(Into::into);
+            assert_eq!(asks_for_json(args), *json, "{cases:?}");
+        }
+    }
+
+    #[test]
+    fn the_first_line_skips_blank_lines_and_drops_the_line_ending() {
+        let cases: &[(&str, &[u8], &str)] = &[
+            ("plain", b"postgres://h/db\n", "postgres://h/db"),
+            ("no line ending", b"postgres://h/db", "postgres://h/db"),
+            ("crlf", b"postgres://h/db\r\n", "postgres://h/db"),
+            (
+                "blank lines first",
+                b"\n\r\n  \n\tpostgres://h/db\n",
+                "\tpostgres://h/db",
+            ),
+            ("only the first line", b"a.db\nb.db\n", "a.db"),
+            ("empty", b"", ""),
+            ("only blank lines", b"\n\n \n", ""),
+            ("blank, no line ending", b"\n   ", ""),
+        ];
+        for (name, input, expected) in cases {
+            assert_eq!(first_line(*input).as_deref(), Ok(*expected), "{name}");
+        }
+    }
+
+    #[test]
+    fn the_first_line_is_bounded_at_128_kib() {
+        let longest = "x".repeat(MAX_STDIN_LINE);
+        for ending in ["", "\n", "\r\n"] {
+            let input = format!("{longest}{ending}");
+            assert_eq!(first_line(input.as_bytes()).as_deref(), Ok(&*longest));
+        }
+        let too_long = "x".repeat(MAX_STDIN_LINE + 1);
+        for ending in ["", "\n", "\r\n"] {
+            let input = format!("{too_long}{ending}");
+            let err = first_line(input.as_bytes()).unwrap_err();
+            assert!(err.contains("longer than 128 KiB"), "{err}");
+        }
+        // Blank lines count towards the bound.
+        let input = format!("\n\n\n\n{longest}\n");
+        assert!(first_line(input.as_bytes()).is_err());
+    }
+
+    #[test]
+    fn the_first_line_must_be_utf8() {
+        assert_eq!(
+            first_line(&b"\xffsqlite\n"[..]).unwrap_err(),
+            "standard input is not valid UTF-8"
+        );
     }
 }

@@ -1,16 +1,48 @@
 //! Rendering what guard-core decided: its report text (optionally
-//! coloured) or JSON. Nothing here judges a variable.
+//! coloured), JSON or GitHub Actions annotations. Nothing here judges a
+//! variable.
 
+use std::ffi::OsString;
 use std::io::IsTerminal;
 
 use anstyle::{AnsiColor, Style};
-use guard_core::{Backend, DatabaseUrl, Finding, Platform, Report};
+use guard_core::{Backend, DatabaseUrl, Finding, Platform, Report, Severity};
 use serde_json::{Value, json};
 
-/// Whether to colour text written to standard output: only on a terminal,
-/// and never when `NO_COLOR` is set (<https://no-color.org>).
+/// Whether to colour text written to standard output, by [`colour`].
 pub fn colour_stdout() -> bool {
-    std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
+    colour(
+        |name| std::env::var_os(name),
+        std::io::stdout().is_terminal(),
+    )
+}
+
+/// Whether to colour output, given the process's variables (`var`) and
+/// whether the output is a terminal. The conventions, first match wins:
+///
+/// 1. `NO_COLOR` set and non-empty: no colour (<https://no-color.org>);
+/// 2. `CLICOLOR_FORCE` set, non-empty and not `0`: colour, even into a
+///    pipe (<https://bixense.com/clicolors/>);
+/// 3. `CLICOLOR=0`: no colour;
+/// 4. `TERM=dumb`: no colour;
+/// 5. otherwise colour only on a terminal.
+///
+/// This is anstream's order (the one clap's own messages follow), written
+/// out rather than taken from `anstyle-query`: that crate reads the process
+/// environment inside each function, which tests cannot inject without
+/// `set_var`, and it takes `CLICOLOR_FORCE=0` as forcing colour, where the
+/// convention says `!= 0`.
+pub fn colour(var: impl Fn(&str) -> Option<OsString>, is_terminal: bool) -> bool {
+    let set = |name| var(name).filter(|value| !value.is_empty());
+    if set("NO_COLOR").is_some() {
+        return false;
+    }
+    if set("CLICOLOR_FORCE").is_some_and(|value| value != "0") {
+        return true;
+    }
+    let refused = var("CLICOLOR").is_some_and(|value| value == "0")
+        || var("TERM").is_some_and(|value| value == "dumb");
+    is_terminal && !refused
 }
 
 /// Colours a report's lines by the marker that starts them; the markers
@@ -68,6 +100,74 @@ pub fn check_json(report: &Report, fit: bool) -> Value {
         "warnings": count(guard_core::Severity::Warning),
         "findings": report.findings().iter().map(finding_json).collect::<Vec<_>>(),
     })
+}
+
+/// The GitHub Actions form of a `guard check` run: one workflow command
+/// per finding (`::error`, `::warning`, and `::notice` for an allowed
+/// check), titled with the variable and the check's id, then one summary
+/// line.
+///
+/// Messages are escaped as GitHub's toolkit escapes them, so no value can
+/// end a command early or start another.
+pub fn check_github(report: &Report, fit: bool) -> String {
+    let mut out = String::new();
+    for finding in report.findings() {
+        let (command, marker) = match finding.severity() {
+            Severity::Error => ("error", ""),
+            Severity::Warning => ("warning", ""),
+            Severity::Allowed => ("notice", " (allowed)"),
+            // A severity guard-core adds later blocks nothing today.
+            _ => ("notice", ""),
+        };
+        let title = format!("{}: {}{marker}", finding.variable(), finding.id());
+        let message = format!("{}\n{}", finding.message(), finding.remediation());
+        out.push_str(&format!(
+            "::{command} title={}::{}\n",
+            github_property(&title),
+            github_data(&message)
+        ));
+    }
+    let verdict = if fit {
+        "Fit to start"
+    } else {
+        "This deployment would be refused at start-up"
+    };
+    let place = match (report.is_production(), report.platform()) {
+        (true, Some(platform)) => format!("production on {platform}"),
+        (true, None) => "production".to_owned(),
+        (false, _) => "not production".to_owned(),
+    };
+    let count = |severity| {
+        report
+            .findings()
+            .iter()
+            .filter(|f| f.severity() == severity)
+            .count()
+    };
+    let plural = |n, one, many| format!("{n} {}", if n == 1 { one } else { many });
+    let mut counts = vec![
+        plural(count(Severity::Error), "error", "errors"),
+        plural(count(Severity::Warning), "warning", "warnings"),
+    ];
+    if count(Severity::Allowed) > 0 {
+        counts.push(format!("{} allowed", count(Severity::Allowed)));
+    }
+    out.push_str(&format!("{verdict}: {} ({place}).", counts.join(", ")));
+    out
+}
+
+/// Escapes a workflow command's message, as `escapeData` in
+/// `@actions/core` does.
+fn github_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value (`title=…`), as
+/// `escapeProperty` in `@actions/core` does.
+fn github_property(text: &str) -> String {
+    github_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
 fn finding_json(finding: &Finding) -> Value {
@@ -128,7 +228,85 @@ pub fn classify_text(url: &DatabaseUrl) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::paint;
+    use super::{colour, github_data, github_property, paint};
+    use std::ffi::OsString;
+
+    /// A variable lookup over exactly `vars`.
+    fn vars<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<OsString> + 'a {
+        move |name| {
+            vars.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| OsString::from(v))
+        }
+    }
+
+    #[test]
+    fn colour_follows_the_conventions() {
+        type Vars<'a> = &'a [(&'a str, &'a str)];
+        // (case, variables, on a terminal, colour)
+        let cases: &[(&str, Vars, bool, bool)] = &[
+            ("a terminal", &[], true, true),
+            ("a pipe", &[], false, false),
+            ("NO_COLOR", &[("NO_COLOR", "1")], true, false),
+            (
+                "NO_COLOR=0 still disables",
+                &[("NO_COLOR", "0")],
+                true,
+                false,
+            ),
+            ("empty NO_COLOR is unset", &[("NO_COLOR", "")], true, true),
+            ("CLICOLOR=0", &[("CLICOLOR", "0")], true, false),
+            ("CLICOLOR=1 on a terminal", &[("CLICOLOR", "1")], true, true),
+            ("CLICOLOR=1 into a pipe", &[("CLICOLOR", "1")], false, false),
+            (
+                "CLICOLOR_FORCE into a pipe",
+                &[("CLICOLOR_FORCE", "1")],
+                false,
+                true,
+            ),
+            ("CLICOLOR_FORCE=0", &[("CLICOLOR_FORCE", "0")], false, false),
+            (
+                "empty CLICOLOR_FORCE",
+                &[("CLICOLOR_FORCE", "")],
+                false,
+                false,
+            ),
+            (
+                "CLICOLOR_FORCE beats CLICOLOR=0",
+                &[("CLICOLOR_FORCE", "1"), ("CLICOLOR", "0")],
+                false,
+                true,
+            ),
+            (
+                "CLICOLOR_FORCE beats TERM=dumb",
+                &[("CLICOLOR_FORCE", "1"), ("TERM", "dumb")],
+                true,
+                true,
+            ),
+            (
+                "NO_COLOR beats CLICOLOR_FORCE",
+                &[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")],
+                true,
+                false,
+            ),
+            ("TERM=dumb", &[("TERM", "dumb")], true, false),
+            ("TERM=xterm", &[("TERM", "xterm-256color")], true, true),
+        ];
+        for (case, env, terminal, expected) in cases {
+            assert_eq!(colour(vars(env), *terminal), *expected, "{case}");
+        }
+    }
+
+    #[test]
+    fn github_escapes_as_the_toolkit_does() {
+        assert_eq!(github_data("100% a\r\nb: c, d"), "100%25 a%0D%0Ab: c, d");
+        assert_eq!(
+            github_property("100% a\r\nb: c, d"),
+            "100%25 a%0D%0Ab%3A c%2C d"
+        );
+        // `%` first, so an escape is never escaped twice.
+        assert_eq!(github_data("%0A"), "%250A");
+    }
 
     #[test]
     fn without_colour_the_text_is_unchanged() {

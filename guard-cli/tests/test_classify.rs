@@ -152,13 +152,49 @@ fn nothing_to_classify_is_a_usage_error() {
         "{unset:?}"
     );
 
-    let empty = guard_with_stdin(&["classify", "--stdin"], &[], "\n");
-    assert_eq!(empty.code, 2);
-    assert!(
-        empty.stderr.starts_with("error: no connection string"),
-        "{empty:?}"
-    );
+    for input in ["", "\n", "\n \n\r\n"] {
+        let empty = guard_with_stdin(&["classify", "--stdin"], &[], input);
+        assert_eq!(empty.code, 2, "{input:?}");
+        assert!(
+            empty.stderr.starts_with("error: no connection string"),
+            "{empty:?}"
+        );
+    }
 
     let bad = guard(&["classify", "+"], &[]);
     assert_eq!(bad.code, 2, "{bad:?}");
+}
+
+#[test]
+fn stdin_skips_leading_blank_lines() {
+    let from_flag = guard(&["classify", "--url", URL], &[]);
+    for input in [format!("\n{URL}\n"), format!("\r\n  \n\n{URL}\nnot read\n")] {
+        let run = guard_with_stdin(&["classify", "-"], &[], &input);
+        assert_eq!(run.code, 0, "{input:?}: {run:?}");
+        assert_eq!(run.stdout, from_flag.stdout, "{input:?}");
+    }
+}
+
+#[test]
+fn stdin_past_128_kib_is_a_usage_error() {
+    let limit = 128 * 1024;
+    let too_long = format!("postgresql://h/{}\n", "d".repeat(limit));
+    // No line ending at all: guard stops reading at the bound.
+    let endless = "d".repeat(8 * limit);
+    for input in [too_long, endless] {
+        let run = guard_with_stdin(&["classify", "--stdin"], &[], &input);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert!(
+            run.stderr
+                .starts_with("error: standard input holds a line longer than 128 KiB"),
+            "{run:?}"
+        );
+    }
+    // The longest a variable holds is read whole.
+    let longest = format!(
+        "postgresql://h/{}",
+        "d".repeat(limit - "postgresql://h/".len())
+    );
+    let run = guard_with_stdin(&["classify", "--stdin", "--format", "json"], &[], &longest);
+    assert_ne!(run.code, 2, "{}", run.stderr);
 }

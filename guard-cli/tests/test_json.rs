@@ -146,3 +146,65 @@ fn json_output_is_a_single_document() {
     assert!(stream.next().unwrap().is_ok());
     assert!(stream.next().is_none());
 }
+
+/// Asserts a usage error under `--format json`: status 2, one JSON object
+/// `{"verdict": "error", "error": …}` on stdout whose message contains
+/// `names`, and the same message on stderr's first line.
+fn assert_json_usage_error(args: &[&str], names: &str) {
+    let run = common::guard_with_stdin(args, FIT, "");
+    assert_eq!(run.code, 2, "{args:?}: {run:?}");
+    let json = run.json();
+    let object = json.as_object().expect("an object");
+    let mut keys: Vec<&str> = object.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(keys, ["error", "verdict"], "{args:?}: {json:#}");
+    assert_eq!(json["verdict"], "error");
+    let message = json["error"].as_str().unwrap();
+    assert!(message.contains(names), "{args:?}: {message}");
+    assert!(!message.starts_with("error:"), "{message}");
+    let first = run.stderr.lines().next().unwrap_or_default();
+    assert_eq!(first, format!("error: {message}"), "{args:?}");
+}
+
+#[test]
+fn a_usage_error_under_json_is_a_json_error_object_too() {
+    let missing = format!("{}/no-such-file.env", env!("CARGO_TARGET_TMPDIR"));
+    // Refused by clap: the format is read from the raw arguments.
+    assert_json_usage_error(&["check", "--format", "json", "--bogus"], "--bogus");
+    assert_json_usage_error(
+        &["check", "--format=json", "--allow", "sqlite"],
+        "unknown check id `sqlite`",
+    );
+    assert_json_usage_error(
+        &["check", "--allow", "sqlite", "--format", "json"],
+        "sqlite_in_production",
+    );
+    assert_json_usage_error(&["check", "--format", "json", "--require", ""], "--require");
+    assert_json_usage_error(
+        &["classify", "--format", "json", "--url", "x", "--stdin"],
+        "--url",
+    );
+    // Found by guard once the arguments parsed.
+    assert_json_usage_error(
+        &["check", "--format", "json", "--env-file", &missing],
+        "cannot read env file",
+    );
+    assert_json_usage_error(
+        &["classify", "--format", "json", "--stdin"],
+        "no connection string",
+    );
+}
+
+#[test]
+fn a_usage_error_without_json_prints_nothing_on_stdout() {
+    for args in [
+        &["check", "--format", "yaml"][..],
+        &["check", "--format", "text", "--bogus"],
+        &["check", "--bogus", "--", "--format", "json"],
+        &["check", "--env-file", "/no/such/file.env"],
+    ] {
+        let run = guard(args, FIT);
+        assert_eq!(run.code, 2, "{args:?}: {run:?}");
+        assert_eq!(run.stdout, "", "{args:?}");
+    }
+}

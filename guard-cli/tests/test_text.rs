@@ -94,3 +94,20 @@ fn a_terminal_gets_colour_unless_no_color_is_set() {
     let json = on_a_terminal("check --format json", false).unwrap();
     assert!(!json.contains('\x1b'), "JSON is never coloured: {json:?}");
 }
+
+#[test]
+fn clicolor_force_colours_a_pipe_unless_no_color_is_set() {
+    let forced = with(INCIDENT, &[("CLICOLOR_FORCE", "1")]);
+    let run = guard(&["check"], &forced);
+    assert!(run.stdout.starts_with("\x1b["), "{run:?}");
+    assert!(
+        run.stdout
+            .contains("❌ DEBUG=True (MUST be False in production)")
+    );
+
+    let off = with(&forced, &[("NO_COLOR", "1")]);
+    assert!(!guard(&["check"], &off).stdout.contains('\x1b'));
+
+    let json = guard(&["check", "--format", "json"], &forced);
+    assert!(!json.stdout.contains('\x1b'), "JSON is never coloured");
+}

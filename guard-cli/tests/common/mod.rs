@@ -7,6 +7,9 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// A set of variables: a child process's whole environment.
+pub type Env<'a> = &'a [(&'a str, &'a str)];
+
 /// A Railway production deployment that is fit to start.
 pub const FIT: &[(&str, &str)] = &[
     ("RAILWAY_ENVIRONMENT_NAME", "production"),
@@ -94,6 +97,35 @@ pub fn guard_with_stdin(args: &[&str], env: &[(&str, &str)], stdin: &str) -> Run
         stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
         stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
     }
+}
+
+/// Runs `guard ARGS` with exactly `env` as its environment, its stdout and
+/// stderr as given (a stream left `Stdio::piped()` is captured).
+pub fn guard_with_streams(
+    args: &[&str],
+    env: &[(&str, &str)],
+    stdout: Stdio,
+    stderr: Stdio,
+) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_guard"))
+        .args(args)
+        .env_clear()
+        .envs(env.iter().copied())
+        .stdin(Stdio::null())
+        .stdout(stdout)
+        .stderr(stderr)
+        .output()
+        .expect("guard runs");
+    Run {
+        code: output.status.code().expect("guard exits, not killed"),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// A stream whose every write fails with "no space left on device".
+pub fn dev_full() -> Stdio {
+    Stdio::from(std::fs::File::create("/dev/full").expect("/dev/full exists"))
 }
 
 /// Writes `contents` to a fresh file under the target dir's temp folder.
