@@ -96,7 +96,7 @@ fn usage_errors_exit_2_with_one_clear_first_line() {
 
 #[test]
 fn unknown_check_id_exits_2_and_lists_the_valid_ids() {
-    assert_usage_error(&["check", "--allow", "sqlite"], "unknown check id sqlite;");
+    assert_usage_error(&["check", "--allow", "sqlite"], "unknown check id `sqlite`");
     assert_usage_error(&["check", "--allow", "sqlite"], "sqlite_in_production");
     assert_usage_error(&["explain", "no_such_check"], "no_such_check");
 }

@@ -381,7 +381,7 @@ impl fmt::Display for Check {
 /// assert!(err.to_string().contains("sqlite_in_production"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown check id {}; expected one of: {}", crate::show::word(.id), valid_ids())]
+#[error("unknown check id `{}`; expected one of: {}", crate::show::word(.id), valid_ids())]
 pub struct UnknownCheck {
     id: String,
 }
