@@ -17,7 +17,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
-use guard_core::{Check, DatabaseUrl, Policy, UnknownCheck, Variable, env_file};
+use guard_core::{Check, DatabaseUrl, FrontEnd, Policy, UnknownCheck, Variable, env_file};
 
 /// Fit to start: no error (warnings allowed).
 const EXIT_FIT: u8 = 0;
@@ -391,7 +391,7 @@ fn print_json_error(message: &str) {
 }
 
 fn check(args: CheckArgs) -> Result<u8, Failure> {
-    let mut policy = Policy::new();
+    let mut policy = Policy::new().worded_for(FrontEnd::Cli);
     for check in args.allow {
         policy = policy.allow(check);
     }
@@ -440,7 +440,7 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
 
 fn explain(args: ExplainArgs) -> Result<u8, Failure> {
     match args.check {
-        Some(check) => print(&check.explain())?,
+        Some(check) => print(&check.explain(FrontEnd::Cli))?,
         None => {
             let width = Check::ALL.iter().map(|c| c.id().len()).max().unwrap_or(0);
             let mut text = String::from("Checks (severity in production, then summary):\n");

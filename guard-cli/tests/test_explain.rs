@@ -10,7 +10,11 @@ fn explain_prints_each_checks_long_text() {
     for &check in Check::ALL {
         let run = guard(&["explain", check.id()], &[]);
         assert_eq!(run.code, 0, "{check}: {run:?}");
-        assert_eq!(run.stdout, format!("{}\n", check.explain()), "{check}");
+        assert_eq!(
+            run.stdout,
+            format!("{}\n", check.explain(guard_core::FrontEnd::Cli)),
+            "{check}"
+        );
         assert!(
             run.stdout
                 .contains(&format!("guard check --allow {}", check.id()))

@@ -10,7 +10,10 @@ use common::{FIT, INCIDENT, guard, with};
 
 #[test]
 fn misconfigured_text_is_the_librarys_report() {
-    let err = guard_core::validate_env(INCIDENT.iter().copied()).unwrap_err();
+    let err = guard_core::Policy::new()
+        .worded_for(guard_core::FrontEnd::Cli)
+        .validate_env(INCIDENT.iter().copied())
+        .unwrap_err();
     let run = guard(&["check"], INCIDENT);
     assert_eq!(run.stdout, format!("{err}\n"));
     assert_eq!(run.stderr, "");
@@ -32,6 +35,7 @@ fn fit_text_is_the_startup_line_with_warnings() {
 fn allowed_and_required_reach_the_library_policy() {
     let env = with(FIT, &[("DATABASE_URL", "sqlite:////data/app.db")]);
     let policy = guard_core::Policy::new()
+        .worded_for(guard_core::FrontEnd::Cli)
         .allow(guard_core::Check::SqliteInProduction)
         .require("REDIS_URL");
     let err = policy.validate_env(env.iter().copied()).unwrap_err();
@@ -110,4 +114,48 @@ fn clicolor_force_colours_a_pipe_unless_no_color_is_set() {
 
     let json = guard(&["check", "--format", "json"], &forced);
     assert!(!json.stdout.contains('\x1b'), "JSON is never coloured");
+}
+
+#[test]
+fn the_command_speaks_cli_not_rust() {
+    // Every finding that suggests a policy change, in every format, and
+    // every check's explanation: flags, never Rust API names.
+    let env = [
+        ("RAILWAY_PROJECT_ID", "p"),
+        ("DATABASE_URL", "sqlite:app.db"),
+    ];
+    let mut outputs = Vec::new();
+    for format in ["text", "json", "github"] {
+        outputs.push(common::guard(&["check", "--format", format], &env));
+        outputs.push(common::guard(
+            &["check", "--format", format],
+            &[("DYNO", "web.1")],
+        ));
+    }
+    for check in guard_core::Check::ALL {
+        outputs.push(common::guard(&["explain", check.id()], &[]));
+    }
+    let text: String = outputs
+        .iter()
+        .map(|run| format!("{}{}", run.stdout, run.stderr))
+        .collect();
+    for rust in [
+        "Policy::",
+        "production_safe",
+        "Check::",
+        "The app did not start",
+    ] {
+        assert!(
+            !text.contains(rust),
+            "`{rust}` in the CLI's output:\n{text}"
+        );
+    }
+    for flag in [
+        "--no-database",
+        "--no-secret",
+        "--allow sqlite_in_production",
+    ] {
+        assert!(text.contains(flag), "no `{flag}` in the CLI's output");
+    }
+    assert!(text.contains("This deployment would be refused at start-up"));
 }

@@ -4,7 +4,7 @@
 use std::io::Write as _;
 
 use crate::variable::{PlatformVariable, Variable};
-use crate::{GuardError, Policy, Report};
+use crate::{FrontEnd, GuardError, Policy, Report};
 
 pub use crate::Policy as PolicyBuilder;
 
@@ -117,17 +117,19 @@ pub const EX_CONFIG: i32 = 78;
 /// success, refuses to start on failure.
 #[track_caller]
 pub fn start(policy: Option<Policy>, startup: Startup) {
-    match policy {
-        None => decide(crate::validate(), startup),
-        Some(policy) => decide(policy.validate().as_ref(), startup),
-    }
+    decide(attribute(policy).validate().as_ref(), startup);
+}
+
+/// The attribute's policy: remediation worded for the attribute.
+fn attribute(policy: Option<Policy>) -> Policy {
+    policy.unwrap_or_default().worded_for(FrontEnd::Attribute)
 }
 
 /// Like [`start`], with a `.env` file's variables read beneath the process
 /// environment (`#[production_safe(dotenv)]`).
 #[track_caller]
 pub fn start_with<F: LoadDotenv>(policy: Option<Policy>, startup: Startup, file: F) {
-    let policy = policy.unwrap_or_default();
+    let policy = attribute(policy);
     let from_file = file.variables();
     if from_file.is_empty() {
         return decide(policy.validate().as_ref(), startup);

@@ -5,23 +5,27 @@ use std::fmt::Write as _;
 
 use crate::catalog::{Check, Severity};
 use crate::platform::{GENERIC_PLACE, Platform};
+use crate::policy::{Fix, FrontEnd};
 
 impl Check {
     /// The long explanation: what the check catches, why, where to fix it
-    /// on each platform, and how to allow it.
+    /// on each platform, and how to allow it, worded for `front_end`.
     ///
     /// ```
-    /// let text = guard_core::Check::SqliteInProduction.explain();
+    /// use guard_core::{Check, FrontEnd};
+    ///
+    /// let text = Check::SqliteInProduction.explain(FrontEnd::Cli);
     /// assert!(text.contains("Railway"));
     /// assert!(text.contains("--allow sqlite_in_production"));
+    /// assert!(Check::SqliteInProduction.explain(FrontEnd::Library).contains("Policy::allow"));
     /// ```
-    pub fn explain(self) -> String {
-        let id = self.id();
+    pub fn explain(self, front_end: FrontEnd) -> String {
         let outside = self
             .severity_outside_production()
             .map_or("not run", Severity::id);
         let mut text = format!(
-            "{id} — {}\nin production: {}; outside production: {outside}\n\n{}\n\nWhere to change variables:\n",
+            "{} — {}\nin production: {}; outside production: {outside}\n\n{}\n\nWhere to change variables:\n",
+            self.id(),
             self.summary(),
             self.severity_in_production().id(),
             self.description(),
@@ -38,11 +42,9 @@ impl Check {
         let _ = write!(
             text,
             "  {:<18} {GENERIC_PLACE}\n\n\
-             To allow it (still reported, marked allowed, never blocks):\n  \
-             code:   Policy::new().allow(Check::{self:?})\n  \
-             macro:  #[guard_core::production_safe(allow({id}))]\n  \
-             CLI:    guard check --allow {id}",
-            "elsewhere"
+             To allow it (still reported, marked allowed, never blocks): {}",
+            "elsewhere",
+            Fix::Allow(self).words(front_end)
         );
         text
     }

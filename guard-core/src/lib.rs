@@ -62,7 +62,7 @@ pub use catalog::{Check, Severity, UnknownCheck};
 pub use database::{Backend, DatabaseUrl, DatabaseUrlError, Endpoint, Tls};
 pub use finding::Finding;
 pub use platform::Platform;
-pub use policy::Policy;
+pub use policy::{FrontEnd, Policy};
 pub use report::{GuardError, Report};
 pub use variable::{Variable, VariableNameError};
 

@@ -6,6 +6,56 @@ use std::borrow::Cow;
 use crate::catalog::Check;
 use crate::variable::{PlatformVariable, Variable, VariableNameError, is_valid_name};
 
+/// Who reads guard's advice: a remediation names the way to change the
+/// policy in that front end (`Policy::no_database()`, `no_database` in the
+/// attribute, `--no-database` on the command line).
+///
+/// ```
+/// use guard_core::{FrontEnd, Policy};
+///
+/// let err = Policy::new().worded_for(FrontEnd::Cli).validate_env([("DYNO", "web.1")]).unwrap_err();
+/// assert!(err.to_string().contains("--no-database"));
+/// assert!(!err.to_string().contains("Policy::"));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FrontEnd {
+    /// Rust code calling the library (the default).
+    #[default]
+    Library,
+    /// `#[production_safe]` on `main`.
+    Attribute,
+    /// The `guard` command.
+    Cli,
+}
+
+/// A change to the app's policy that a remediation suggests, worded for
+/// the front end in use.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Fix {
+    NoDatabase,
+    NoSecret,
+    Allow(Check),
+}
+
+impl Fix {
+    pub(crate) fn words(self, front_end: FrontEnd) -> String {
+        match (front_end, self) {
+            (FrontEnd::Library, Fix::NoDatabase) => "Policy::no_database()".to_owned(),
+            (FrontEnd::Library, Fix::NoSecret) => "Policy::no_secret()".to_owned(),
+            (FrontEnd::Library, Fix::Allow(check)) => format!("Policy::allow(Check::{check:?})"),
+            (FrontEnd::Attribute, Fix::NoDatabase) => "#[production_safe(no_database)]".to_owned(),
+            (FrontEnd::Attribute, Fix::NoSecret) => "#[production_safe(no_secret)]".to_owned(),
+            (FrontEnd::Attribute, Fix::Allow(check)) => {
+                format!("#[production_safe(allow({check}))]")
+            }
+            (FrontEnd::Cli, Fix::NoDatabase) => "`guard check --no-database`".to_owned(),
+            (FrontEnd::Cli, Fix::NoSecret) => "`guard check --no-secret`".to_owned(),
+            (FrontEnd::Cli, Fix::Allow(check)) => format!("`guard check --allow {check}`"),
+        }
+    }
+}
+
 /// What an app adds to guard's default rules.
 ///
 /// The default policy checks `DEBUG`, `LOCAL_TEST`, `DATABASE_URL`,
@@ -37,6 +87,7 @@ pub struct Policy {
     allowed: Vec<Check>,
     database: bool,
     secret: bool,
+    front_end: FrontEnd,
 }
 
 impl Default for Policy {
@@ -66,6 +117,7 @@ impl Policy {
             allowed: Vec::new(),
             database: true,
             secret: true,
+            front_end: FrontEnd::Library,
         }
     }
 
@@ -217,6 +269,27 @@ impl Policy {
     pub fn no_secret(mut self) -> Policy {
         self.secret = false;
         self
+    }
+
+    /// Words remediation for `front_end` (the library's by default).
+    ///
+    /// ```
+    /// use guard_core::{FrontEnd, Policy};
+    /// assert_eq!(Policy::new().worded_for(FrontEnd::Cli).front_end(), FrontEnd::Cli);
+    /// ```
+    #[must_use]
+    pub fn worded_for(mut self, front_end: FrontEnd) -> Policy {
+        self.front_end = front_end;
+        self
+    }
+
+    /// The front end remediation is worded for.
+    ///
+    /// ```
+    /// assert_eq!(guard_core::Policy::new().front_end(), guard_core::FrontEnd::Library);
+    /// ```
+    pub fn front_end(&self) -> FrontEnd {
+        self.front_end
     }
 
     /// The name the app uses for `variable`.

@@ -7,6 +7,7 @@ use crate::catalog::Severity;
 use crate::database::{Backend, DatabaseUrl};
 use crate::finding::Finding;
 use crate::platform::Platform;
+use crate::policy::FrontEnd;
 
 /// What guard found: production or not, the platform, the database, and
 /// every finding.
@@ -32,6 +33,7 @@ pub struct Report {
     pub(crate) debug_variable: String,
     pub(crate) database_checked: bool,
     pub(crate) findings: Vec<Finding>,
+    pub(crate) front_end: FrontEnd,
 }
 
 impl Report {
@@ -318,7 +320,15 @@ impl fmt::Display for Misconfiguration<'_> {
         }
         write!(
             f,
-            "\nThe app did not start. Fix the variables above, then redeploy; `guard explain ID` describes each check."
+            "\n{}",
+            match report.front_end {
+                FrontEnd::Library => "Fix the variables above, then redeploy.",
+                FrontEnd::Attribute =>
+                    "The app did not start. Fix the variables above, then redeploy.",
+                FrontEnd::Cli =>
+                    "This deployment would be refused at start-up. Fix the variables above, \
+                                  then redeploy; `guard explain ID` describes each check.",
+            }
         )
     }
 }

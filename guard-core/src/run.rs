@@ -42,6 +42,7 @@ fn run(policy: &Policy, snapshot: &Snapshot) -> Report {
         debug_variable: policy.name(Variable::Debug).to_owned(),
         database_checked: policy.has_database(),
         findings,
+        front_end: policy.front_end(),
     }
 }
 

@@ -494,9 +494,17 @@ fn sqlite_on_a_railway_volume_explains_how_to_allow_it() {
     assert!(
         finding
             .remediation()
-            .contains("--allow sqlite_in_production"),
+            .contains("Policy::allow(Check::SqliteInProduction)"),
         "{}",
         finding.remediation()
+    );
+    // Worded for the command line, the same advice names its flag.
+    let cli = Policy::new().worded_for(guard_core::FrontEnd::Cli);
+    let err = check(&cli, &env).unwrap_err();
+    let remediation = err.errors().next().unwrap().remediation();
+    assert!(
+        remediation.contains("guard check --allow sqlite_in_production"),
+        "{remediation}"
     );
     let without = check(
         &Policy::new(),

@@ -92,7 +92,7 @@ fn first_statement(args: &Args) -> TokenStream {
         }
     }
     let policy = if policy.is_empty() {
-        // The default policy: guard-core's cached `validate()`.
+        // The default policy.
         quote!(::core::option::Option::None)
     } else {
         quote!(::core::option::Option::Some(#door::PolicyBuilder::new() #(#policy)*))

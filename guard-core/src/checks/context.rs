@@ -7,7 +7,7 @@ use url::Url;
 use super::allowed_hosts::AllowedHosts;
 use crate::database::{DatabaseUrl, DatabaseUrlError};
 use crate::platform::{Detection, GENERIC_PLACE, Platform};
-use crate::policy::Policy;
+use crate::policy::{Fix, Policy};
 use crate::snapshot::{Snapshot, Value};
 use crate::variable::{PlatformVariable, Variable};
 
@@ -138,6 +138,11 @@ impl<'a> Context<'a> {
     pub(crate) fn place(&self, variable: &str) -> String {
         self.platform()
             .map_or_else(|| GENERIC_PLACE.to_owned(), |p| p.where_to_set(variable))
+    }
+
+    /// A policy change, worded for the front end in use.
+    pub(crate) fn fix(&self, fix: Fix) -> String {
+        fix.words(self.policy.front_end())
     }
 
     pub(crate) fn on_railway(&self) -> bool {

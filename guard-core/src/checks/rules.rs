@@ -3,7 +3,9 @@
 
 use super::context::{AllowedHostsState, Context, DatabaseState, Hit, SiteUrl};
 use super::secret::weakness;
+use crate::catalog::Check;
 use crate::database::{Backend, DatabaseUrlError, Tls, is_local_host, is_private_host};
+use crate::policy::Fix;
 use crate::show;
 use crate::snapshot::{BOOLEAN_SPELLINGS, Flag, Value};
 use crate::variable::{PlatformVariable, Variable};
@@ -81,10 +83,8 @@ fn database_server_fix(cx: &Context<'_>, var: &str) -> String {
     }
 }
 
-fn allow_hint(id: &str) -> String {
-    format!(
-        "allow this check: Policy::allow(Check::…), #[production_safe(allow({id}))] or `guard check --allow {id}`"
-    )
+fn allow_hint(cx: &Context<'_>, check: Check) -> String {
+    format!("allow this check: {}", cx.fix(Fix::Allow(check)))
 }
 
 pub(super) fn database_url_missing(cx: &Context<'_>, out: &mut Vec<Hit>) {
@@ -94,9 +94,9 @@ pub(super) fn database_url_missing(cx: &Context<'_>, out: &mut Vec<Hit>) {
             Variable::DatabaseUrl,
             format!("{var} is not set (a production app needs a database server)"),
             format!(
-                "{} If the app has no database, say so in its policy: Policy::no_database() or \
-                 #[production_safe(no_database)].",
-                database_server_fix(cx, var)
+                "{} If the app has no database, say so: {}.",
+                database_server_fix(cx, var),
+                cx.fix(Fix::NoDatabase)
             ),
         ));
     }
@@ -154,7 +154,7 @@ pub(super) fn sqlite_in_production(cx: &Context<'_>, out: &mut Vec<Hit>) {
         remediation.push_str(&format!(
             " A volume is mounted at {volume}: to run SQLite on it deliberately (one replica, one writer, \
              the file under {volume}), {}.",
-            allow_hint("sqlite_in_production")
+            allow_hint(cx, Check::SqliteInProduction)
         ));
     }
     out.push(cx.hit(
@@ -183,7 +183,7 @@ pub(super) fn unknown_database_backend(cx: &Context<'_>, out: &mut Vec<Hit>) {
             "Set {var} to the app's database URL (postgresql://, mysql://, sqlserver://, mongodb://, ...) {}. \
              If it really is a database, {}.",
             cx.place(var),
-            allow_hint("unknown_database_backend")
+            allow_hint(cx, Check::UnknownDatabaseBackend)
         ),
     ));
 }
@@ -204,9 +204,9 @@ pub(super) fn secret_key_missing(cx: &Context<'_>, out: &mut Vec<Hit>) {
             Variable::SecretKey,
             format!("{var} is not set (sessions and tokens are signed with it)"),
             format!(
-                "{} If the app signs nothing, say so in its policy: Policy::no_secret() or \
-                 #[production_safe(no_secret)].",
-                new_secret_fix(cx, var)
+                "{} If the app signs nothing, say so: {}.",
+                new_secret_fix(cx, var),
+                cx.fix(Fix::NoSecret)
             ),
         ));
     }
