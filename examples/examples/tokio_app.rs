@@ -15,8 +15,6 @@ use guard_core::production_safe;
 #[tokio::main]
 #[production_safe]
 async fn main() {
-    let served = tokio::spawn(async { "serving requests" })
-        .await
-        .expect("the task runs");
+    let served = tokio::spawn(async { "serving requests" }).await.expect("the task runs");
     println!("{served}");
 }

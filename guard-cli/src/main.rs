@@ -258,13 +258,7 @@ fn parse_check(id: &str) -> Result<Check, UnknownCheck> {
 }
 
 fn parse_rename(pair: &str) -> Result<(Variable, String), String> {
-    let names = || {
-        Variable::ALL
-            .iter()
-            .map(|v| v.default_name())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let names = || Variable::ALL.iter().map(|v| v.default_name()).collect::<Vec<_>>().join(", ");
     let (from, to) = pair
         .split_once('=')
         .ok_or_else(|| "expected VAR=NAME, e.g. SECRET_KEY=SESSION_SECRET".to_owned())?;
@@ -402,9 +396,8 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
             .map_err(|err| Failure::Usage(format!("--rename: {err}")))?;
     }
     for name in args.require {
-        policy = policy
-            .try_require(name)
-            .map_err(|err| Failure::Usage(format!("--require: {err}")))?;
+        policy =
+            policy.try_require(name).map_err(|err| Failure::Usage(format!("--require: {err}")))?;
     }
     if args.no_database {
         policy = policy.no_database();
@@ -478,9 +471,7 @@ fn classify(args: ClassifyArgs) -> Result<u8, Failure> {
         (value, args.variable)
     };
     if raw.trim().is_empty() {
-        return Err(Failure::Usage(format!(
-            "no connection string to classify: {source} is empty"
-        )));
+        return Err(Failure::Usage(format!("no connection string to classify: {source} is empty")));
     }
     match DatabaseUrl::classify(&raw) {
         Ok(url) => {
@@ -611,11 +602,7 @@ mod tests {
             ("plain", b"postgres://h/db\n", "postgres://h/db"),
             ("no line ending", b"postgres://h/db", "postgres://h/db"),
             ("crlf", b"postgres://h/db\r\n", "postgres://h/db"),
-            (
-                "blank lines first",
-                b"\n\r\n  \n\tpostgres://h/db\n",
-                "\tpostgres://h/db",
-            ),
+            ("blank lines first", b"\n\r\n  \n\tpostgres://h/db\n", "\tpostgres://h/db"),
             ("only the first line", b"a.db\nb.db\n", "a.db"),
             ("empty", b"", ""),
             ("only blank lines", b"\n\n \n", ""),

@@ -11,10 +11,7 @@ use serde_json::{Value, json};
 
 /// Whether to colour text written to standard output, by [`colour`].
 pub fn colour_stdout() -> bool {
-    colour(
-        |name| std::env::var_os(name),
-        std::io::stdout().is_terminal(),
-    )
+    colour(|name| std::env::var_os(name), std::io::stdout().is_terminal())
 }
 
 /// Whether to colour output, given the process's variables (`var`) and
@@ -79,13 +76,7 @@ pub fn paint(text: &str, colour: bool) -> String {
 /// documented interface; `environment`, `preview`, `errors` and `warnings`
 /// are additions that never change those.
 pub fn check_json(report: &Report, fit: bool) -> Value {
-    let count = |severity| {
-        report
-            .findings()
-            .iter()
-            .filter(|f| f.severity() == severity)
-            .count()
-    };
+    let count = |severity| report.findings().iter().filter(|f| f.severity() == severity).count();
     json!({
         "verdict": if fit { "ok" } else { "misconfigured" },
         "production": report.is_production(),
@@ -127,23 +118,13 @@ pub fn check_github(report: &Report, fit: bool) -> String {
             github_data(&message)
         ));
     }
-    let verdict = if fit {
-        "Fit to start"
-    } else {
-        "This deployment would be refused at start-up"
-    };
+    let verdict = if fit { "Fit to start" } else { "This deployment would be refused at start-up" };
     let place = match (report.is_production(), report.platform()) {
         (true, Some(platform)) => format!("production on {platform}"),
         (true, None) => "production".to_owned(),
         (false, _) => "not production".to_owned(),
     };
-    let count = |severity| {
-        report
-            .findings()
-            .iter()
-            .filter(|f| f.severity() == severity)
-            .count()
-    };
+    let count = |severity| report.findings().iter().filter(|f| f.severity() == severity).count();
     let plural = |n, one, many| format!("{n} {}", if n == 1 { one } else { many });
     let mut counts = vec![
         plural(count(Severity::Error), "error", "errors"),
@@ -159,9 +140,7 @@ pub fn check_github(report: &Report, fit: bool) -> String {
 /// Escapes a workflow command's message, as `escapeData` in
 /// `@actions/core` does.
 fn github_data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Escapes a workflow command's property value (`title=…`), as
@@ -195,16 +174,8 @@ pub fn classify_json(url: &DatabaseUrl) -> Value {
 /// The text form of a classified connection string.
 pub fn classify_text(url: &DatabaseUrl) -> String {
     let backend = url.backend();
-    let name = if backend == Backend::Unknown {
-        "no database guard knows"
-    } else {
-        backend.name()
-    };
-    let mut text = format!(
-        "backend:  {} ({name})\nurl:      {}",
-        backend.id(),
-        url.redacted()
-    );
+    let name = if backend == Backend::Unknown { "no database guard knows" } else { backend.name() };
+    let mut text = format!("backend:  {} ({name})\nurl:      {}", backend.id(), url.redacted());
     if !url.endpoints().is_empty() {
         let hosts: Vec<String> = url
             .endpoints()
@@ -233,11 +204,7 @@ mod tests {
 
     /// A variable lookup over exactly `vars`.
     fn vars<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<OsString> + 'a {
-        move |name| {
-            vars.iter()
-                .find(|(k, _)| *k == name)
-                .map(|(_, v)| OsString::from(v))
-        }
+        move |name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| OsString::from(v))
     }
 
     #[test]
@@ -248,29 +215,14 @@ mod tests {
             ("a terminal", &[], true, true),
             ("a pipe", &[], false, false),
             ("NO_COLOR", &[("NO_COLOR", "1")], true, false),
-            (
-                "NO_COLOR=0 still disables",
-                &[("NO_COLOR", "0")],
-                true,
-                false,
-            ),
+            ("NO_COLOR=0 still disables", &[("NO_COLOR", "0")], true, false),
             ("empty NO_COLOR is unset", &[("NO_COLOR", "")], true, true),
             ("CLICOLOR=0", &[("CLICOLOR", "0")], true, false),
             ("CLICOLOR=1 on a terminal", &[("CLICOLOR", "1")], true, true),
             ("CLICOLOR=1 into a pipe", &[("CLICOLOR", "1")], false, false),
-            (
-                "CLICOLOR_FORCE into a pipe",
-                &[("CLICOLOR_FORCE", "1")],
-                false,
-                true,
-            ),
+            ("CLICOLOR_FORCE into a pipe", &[("CLICOLOR_FORCE", "1")], false, true),
             ("CLICOLOR_FORCE=0", &[("CLICOLOR_FORCE", "0")], false, false),
-            (
-                "empty CLICOLOR_FORCE",
-                &[("CLICOLOR_FORCE", "")],
-                false,
-                false,
-            ),
+            ("empty CLICOLOR_FORCE", &[("CLICOLOR_FORCE", "")], false, false),
             (
                 "CLICOLOR_FORCE beats CLICOLOR=0",
                 &[("CLICOLOR_FORCE", "1"), ("CLICOLOR", "0")],
@@ -300,10 +252,7 @@ mod tests {
     #[test]
     fn github_escapes_as_the_toolkit_does() {
         assert_eq!(github_data("100% a\r\nb: c, d"), "100%25 a%0D%0Ab: c, d");
-        assert_eq!(
-            github_property("100% a\r\nb: c, d"),
-            "100%25 a%0D%0Ab%3A c%2C d"
-        );
+        assert_eq!(github_property("100% a\r\nb: c, d"), "100%25 a%0D%0Ab%3A c%2C d");
         // `%` first, so an escape is never escaped twice.
         assert_eq!(github_data("%0A"), "%250A");
     }

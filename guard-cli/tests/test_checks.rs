@@ -71,10 +71,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "DATABASE_URL another service's URL",
-        env: &[(
-            "DATABASE_URL",
-            "redis://default:pw@redis.railway.internal:6379",
-        )],
+        env: &[("DATABASE_URL", "redis://default:pw@redis.railway.internal:6379")],
         args: &[],
         id: "unknown_database_backend",
         severity: "error",
@@ -106,10 +103,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "SITE_URL host not in ALLOWED_HOSTS",
-        env: &[
-            ("SITE_URL", "https://shop.example.com"),
-            ("ALLOWED_HOSTS", "admin.example.com"),
-        ],
+        env: &[("SITE_URL", "https://shop.example.com"), ("ALLOWED_HOSTS", "admin.example.com")],
         args: &[],
         id: "site_url_host_not_allowed",
         severity: "error",
@@ -144,10 +138,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "database on localhost on a platform",
-        env: &[(
-            "DATABASE_URL",
-            "postgresql://postgres:pw@localhost:5432/app",
-        )],
+        env: &[("DATABASE_URL", "postgresql://postgres:pw@localhost:5432/app")],
         args: &[],
         id: "database_host_local",
         severity: "warning",
@@ -185,11 +176,7 @@ fn every_check_is_reachable_through_guard_check() {
     for case in CASES {
         for via_file in [false, true] {
             let run = run_case(case, via_file);
-            let how = if via_file {
-                "--env-file"
-            } else {
-                "process env"
-            };
+            let how = if via_file { "--env-file" } else { "process env" };
             assert_eq!(run.code, case.exit, "{} ({how}): {run:?}", case.name);
             let json = run.json();
             let finding = json["findings"]

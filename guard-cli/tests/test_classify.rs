@@ -12,36 +12,18 @@ const REDACTED: &str = "postgresql://postgres:***@postgres.railway.internal:5432
 fn classifies_database_url_from_the_environment() {
     let run = guard(&["classify"], &[("DATABASE_URL", URL)]);
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(
-        run.stdout
-            .starts_with("backend:  postgresql (PostgreSQL)\n"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        run.stdout.contains(&format!("url:      {REDACTED}\n")),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        run.stdout
-            .contains("hosts:    postgres.railway.internal:5432")
-    );
+    assert!(run.stdout.starts_with("backend:  postgresql (PostgreSQL)\n"), "{}", run.stdout);
+    assert!(run.stdout.contains(&format!("url:      {REDACTED}\n")), "{}", run.stdout);
+    assert!(run.stdout.contains("hosts:    postgres.railway.internal:5432"));
     assert!(run.stdout.contains("database: railway"));
 }
 
 #[test]
 fn classifies_another_variable_with_var() {
-    let run = guard(
-        &["classify", "--var", "PRIMARY_DB"],
-        &[("PRIMARY_DB", "mysql://u:pw@db/shop")],
-    );
+    let run =
+        guard(&["classify", "--var", "PRIMARY_DB"], &[("PRIMARY_DB", "mysql://u:pw@db/shop")]);
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(
-        run.stdout.starts_with("backend:  mysql (MySQL)"),
-        "{}",
-        run.stdout
-    );
+    assert!(run.stdout.starts_with("backend:  mysql (MySQL)"), "{}", run.stdout);
 }
 
 #[test]
@@ -61,20 +43,12 @@ fn stdin_wins_over_the_environment() {
         &[("DATABASE_URL", URL)],
         "sqlite:///app/db.sqlite3\n",
     );
-    assert!(
-        run.stdout.starts_with("backend:  sqlite (SQLite)"),
-        "{run:?}"
-    );
+    assert!(run.stdout.starts_with("backend:  sqlite (SQLite)"), "{run:?}");
 }
 
 #[test]
 fn sqlite_forms_are_sqlite() {
-    for url in [
-        "sqlite:///app/db.sqlite3",
-        "db.sqlite3",
-        "sqlite::memory:",
-        "file:app.db",
-    ] {
+    for url in ["sqlite:///app/db.sqlite3", "db.sqlite3", "sqlite::memory:", "file:app.db"] {
         let json = guard(&["classify", "--url", url, "--format", "json"], &[]);
         assert_eq!(json.code, 0, "{url}");
         assert_eq!(json.json()["backend"], "sqlite", "{url}");
@@ -98,48 +72,23 @@ fn json_carries_backend_url_and_hosts() {
 fn an_unknown_scheme_is_classified_as_unknown() {
     let run = guard(&["classify", "--url", "redis://cache:6379"], &[]);
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(
-        run.stdout.starts_with("backend:  unknown"),
-        "{}",
-        run.stdout
-    );
+    assert!(run.stdout.starts_with("backend:  unknown"), "{}", run.stdout);
 }
 
 #[test]
 fn an_invalid_url_exits_78_with_a_clear_message() {
-    let run = guard(
-        &["classify"],
-        &[("DATABASE_URL", "${{Postgres.DATABASE_URL}}")],
-    );
+    let run = guard(&["classify"], &[("DATABASE_URL", "${{Postgres.DATABASE_URL}}")]);
     assert_eq!(run.code, 78, "{run:?}");
     assert_eq!(run.stdout, "");
     let first = run.stderr.lines().next().unwrap();
-    assert!(
-        first.starts_with("error: the connection string from DATABASE_URL"),
-        "{first}"
-    );
-    assert!(
-        first.contains("unresolved reference `${{Postgres.DATABASE_URL}}`"),
-        "{first}"
-    );
+    assert!(first.starts_with("error: the connection string from DATABASE_URL"), "{first}");
+    assert!(first.contains("unresolved reference `${{Postgres.DATABASE_URL}}`"), "{first}");
 
-    let json = guard(
-        &[
-            "classify",
-            "--url",
-            "\"postgres://u:pw@db/app\"",
-            "--format",
-            "json",
-        ],
-        &[],
-    );
+    let json = guard(&["classify", "--url", "\"postgres://u:pw@db/app\"", "--format", "json"], &[]);
     assert_eq!(json.code, 78);
     let value = json.json();
     assert_eq!(value["backend"], serde_json::Value::Null);
-    assert!(
-        value["error"].as_str().unwrap().contains("quotes"),
-        "{value:#}"
-    );
+    assert!(value["error"].as_str().unwrap().contains("quotes"), "{value:#}");
     assert_eq!(value["url"], "postgres://u:***@db/app");
 }
 
@@ -147,18 +96,12 @@ fn an_invalid_url_exits_78_with_a_clear_message() {
 fn nothing_to_classify_is_a_usage_error() {
     let unset = guard(&["classify"], &[]);
     assert_eq!(unset.code, 2);
-    assert!(
-        unset.stderr.starts_with("error: DATABASE_URL is not set"),
-        "{unset:?}"
-    );
+    assert!(unset.stderr.starts_with("error: DATABASE_URL is not set"), "{unset:?}");
 
     for input in ["", "\n", "\n \n\r\n"] {
         let empty = guard_with_stdin(&["classify", "--stdin"], &[], input);
         assert_eq!(empty.code, 2, "{input:?}");
-        assert!(
-            empty.stderr.starts_with("error: no connection string"),
-            "{empty:?}"
-        );
+        assert!(empty.stderr.starts_with("error: no connection string"), "{empty:?}");
     }
 
     let bad = guard(&["classify", "+"], &[]);
@@ -185,16 +128,12 @@ fn stdin_past_128_kib_is_a_usage_error() {
         let run = guard_with_stdin(&["classify", "--stdin"], &[], &input);
         assert_eq!(run.code, 2, "{run:?}");
         assert!(
-            run.stderr
-                .starts_with("error: standard input holds a line longer than 128 KiB"),
+            run.stderr.starts_with("error: standard input holds a line longer than 128 KiB"),
             "{run:?}"
         );
     }
     // The longest a variable holds is read whole.
-    let longest = format!(
-        "postgresql://h/{}",
-        "d".repeat(limit - "postgresql://h/".len())
-    );
+    let longest = format!("postgresql://h/{}", "d".repeat(limit - "postgresql://h/".len()));
     let run = guard_with_stdin(&["classify", "--stdin", "--format", "json"], &[], &longest);
     assert_ne!(run.code, 2, "{}", run.stderr);
 }

@@ -8,16 +8,7 @@ use common::{FIT, INCIDENT, env_file, env_text, guard};
 fn env_file_ignores_the_process_environment() {
     let fit = env_file(&env_text(FIT));
     // The child's own environment is the incident; the file is fit.
-    let run = guard(
-        &[
-            "check",
-            "--env-file",
-            fit.to_str().unwrap(),
-            "--format",
-            "json",
-        ],
-        INCIDENT,
-    );
+    let run = guard(&["check", "--env-file", fit.to_str().unwrap(), "--format", "json"], INCIDENT);
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(run.finding_ids(), Vec::<String>::new());
 
@@ -44,17 +35,8 @@ fn references_stay_literal() {
     // HOME is set for the child: a loader that expanded `${HOME}` would
     // hand guard a path instead of the reference.
     let run = guard(
-        &[
-            "check",
-            "--env-file",
-            file.to_str().unwrap(),
-            "--format",
-            "json",
-        ],
-        &[
-            ("HOME", "/root"),
-            ("Postgres.DATABASE_URL", "postgres://x@db/app"),
-        ],
+        &["check", "--env-file", file.to_str().unwrap(), "--format", "json"],
+        &[("HOME", "/root"), ("Postgres.DATABASE_URL", "postgres://x@db/app")],
     );
     assert_eq!(run.code, 78, "{run:?}");
     let json = run.json();
@@ -64,10 +46,7 @@ fn references_stay_literal() {
         .find(|f| f["id"] == "database_url_invalid")
         .unwrap_or_else(|| panic!("no database_url_invalid: {json:#}"));
     assert!(
-        invalid_url["message"]
-            .as_str()
-            .unwrap()
-            .contains("${{Postgres.DATABASE_URL}}"),
+        invalid_url["message"].as_str().unwrap().contains("${{Postgres.DATABASE_URL}}"),
         "{invalid_url:#}"
     );
     let invalid_bool = findings
@@ -75,10 +54,7 @@ fn references_stay_literal() {
         .find(|f| f["id"] == "invalid_boolean")
         .unwrap_or_else(|| panic!("no invalid_boolean: {json:#}"));
     assert!(
-        invalid_bool["message"]
-            .as_str()
-            .unwrap()
-            .starts_with("LOCAL_TEST=(7 characters) "),
+        invalid_bool["message"].as_str().unwrap().starts_with("LOCAL_TEST=(7 characters) "),
         "{invalid_bool:#}"
     );
     assert!(!run.stdout.contains("/root"));
@@ -97,16 +73,7 @@ fn comments_export_and_quotes_are_read_as_dotenv_files_write_them() {
         "SITE_URL=\"https://shop.example.com\"\n",
         "DEBUG='false'\n",
     ));
-    let run = guard(
-        &[
-            "check",
-            "--env-file",
-            file.to_str().unwrap(),
-            "--format",
-            "json",
-        ],
-        &[],
-    );
+    let run = guard(&["check", "--env-file", file.to_str().unwrap(), "--format", "json"], &[]);
     assert_eq!(run.code, 0, "{run:?}");
     let json = run.json();
     assert_eq!(json["platform"], "railway");
@@ -121,16 +88,7 @@ fn single_quotes_keep_escapes_and_double_quotes_read_them() {
     // an `n`; both make the value an invalid boolean, shown by its length
     // (10 and 6 characters) as no plain word is.
     let file = env_file("DEBUG=\"true\\nfalse\"\nLOCAL_TEST='true\\n'\n");
-    let run = guard(
-        &[
-            "check",
-            "--env-file",
-            file.to_str().unwrap(),
-            "--format",
-            "json",
-        ],
-        &[],
-    );
+    let run = guard(&["check", "--env-file", file.to_str().unwrap(), "--format", "json"], &[]);
     let messages: Vec<String> = run.json()["findings"]
         .as_array()
         .unwrap()
@@ -139,32 +97,18 @@ fn single_quotes_keep_escapes_and_double_quotes_read_them() {
         .map(|f| f["message"].as_str().unwrap().to_owned())
         .collect();
     assert_eq!(messages.len(), 2, "{run:?}");
-    assert!(
-        messages[0].starts_with("DEBUG=(10 characters) "),
-        "{messages:?}"
-    );
-    assert!(
-        messages[1].starts_with("LOCAL_TEST=(6 characters) "),
-        "{messages:?}"
-    );
+    assert!(messages[0].starts_with("DEBUG=(10 characters) "), "{messages:?}");
+    assert!(messages[1].starts_with("LOCAL_TEST=(6 characters) "), "{messages:?}");
 }
 
 #[test]
 fn later_files_win() {
     let base = env_file(&env_text(INCIDENT));
-    let fix = env_file(&env_text(&common::with(
-        FIT,
-        &[("DEBUG", "false"), ("LOCAL_TEST", "false")],
-    )));
+    let fix =
+        env_file(&env_text(&common::with(FIT, &[("DEBUG", "false"), ("LOCAL_TEST", "false")])));
     let (base, fix) = (base.to_str().unwrap(), fix.to_str().unwrap());
-    assert_eq!(
-        guard(&["check", "--env-file", base, "--env-file", fix], &[]).code,
-        0
-    );
-    assert_eq!(
-        guard(&["check", "--env-file", fix, "--env-file", base], &[]).code,
-        78
-    );
+    assert_eq!(guard(&["check", "--env-file", base, "--env-file", fix], &[]).code, 0);
+    assert_eq!(guard(&["check", "--env-file", fix, "--env-file", base], &[]).code, 78);
 }
 
 #[test]

@@ -29,11 +29,7 @@ fn misconfigured_deployment_exits_78() {
 fn the_sample_incident_replays_with_78_and_the_fixed_one_passes() {
     let incident = guard(&["check", "--env-file", &sample("incident.env")], &[]);
     assert_eq!(incident.code, 78, "{incident:?}");
-    assert!(
-        incident
-            .stdout
-            .starts_with("🚨 PRODUCTION ENVIRONMENT MISCONFIGURATION DETECTED:")
-    );
+    assert!(incident.stdout.starts_with("🚨 PRODUCTION ENVIRONMENT MISCONFIGURATION DETECTED:"));
     for line in [
         "❌ DEBUG=True (MUST be False in production)",
         "❌ LOCAL_TEST=True (MUST be False in production)",
@@ -41,19 +37,12 @@ fn the_sample_incident_replays_with_78_and_the_fixed_one_passes() {
         "[secret_key_weak]",
         "Project → Service → Variables",
     ] {
-        assert!(
-            incident.stdout.contains(line),
-            "missing {line}:\n{}",
-            incident.stdout
-        );
+        assert!(incident.stdout.contains(line), "missing {line}:\n{}", incident.stdout);
     }
 
     let fixed = guard(&["check", "--env-file", &sample("fixed.env")], &[]);
     assert_eq!(fixed.code, 0, "{fixed:?}");
-    assert_eq!(
-        fixed.stdout,
-        "✅ Using PostgreSQL database from DATABASE_URL\n"
-    );
+    assert_eq!(fixed.stdout, "✅ Using PostgreSQL database from DATABASE_URL\n");
 }
 
 #[test]
@@ -62,10 +51,7 @@ fn allowing_the_only_error_exits_0() {
     assert_eq!(guard(&["check"], &env).code, 78);
     let run = guard(&["check", "--allow", "sqlite_in_production"], &env);
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(
-        run.stdout.contains("☑️"),
-        "the allowed check is still listed: {run:?}"
-    );
+    assert!(run.stdout.contains("☑️"), "the allowed check is still listed: {run:?}");
 }
 
 /// Asserts a usage error: status 2, nothing on stdout, and a first line on
@@ -76,10 +62,7 @@ fn assert_usage_error(args: &[&str], names: &str) {
     assert_eq!(run.stdout, "", "{args:?}");
     let first = run.stderr.lines().next().unwrap_or_default();
     assert!(first.starts_with("error:"), "{args:?}: {first}");
-    assert!(
-        first.contains(names),
-        "{args:?}: first line {first:?} lacks {names:?}"
-    );
+    assert!(first.contains(names), "{args:?}: first line {first:?} lacks {names:?}");
 }
 
 #[test]
@@ -130,10 +113,7 @@ fn a_file_that_is_not_env_syntax_exits_2_naming_file_and_line() {
 fn a_file_that_is_not_utf8_exits_2() {
     let path = env_file("");
     std::fs::write(&path, b"DEBUG=\xff\n").unwrap();
-    assert_usage_error(
-        &["check", "--env-file", path.to_str().unwrap()],
-        "not UTF-8",
-    );
+    assert_usage_error(&["check", "--env-file", path.to_str().unwrap()], "not UTF-8");
 }
 
 #[test]
@@ -157,9 +137,6 @@ fn help_and_version_exit_0() {
         "Examples:",
         "Exit status:",
     ] {
-        assert!(
-            help.contains(expected),
-            "check --help lacks {expected}:\n{help}"
-        );
+        assert!(help.contains(expected), "check --help lacks {expected}:\n{help}");
     }
 }

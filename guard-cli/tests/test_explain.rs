@@ -15,10 +15,7 @@ fn explain_prints_each_checks_long_text() {
             format!("{}\n", check.explain(guard_core::FrontEnd::Cli)),
             "{check}"
         );
-        assert!(
-            run.stdout
-                .contains(&format!("guard check --allow {}", check.id()))
-        );
+        assert!(run.stdout.contains(&format!("guard check --allow {}", check.id())));
         assert_eq!(run.stderr, "");
     }
 }

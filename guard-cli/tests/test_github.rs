@@ -32,10 +32,7 @@ fn the_incident_is_one_annotation_per_finding_and_a_refusal() {
         // The message, then the remediation on a line of its own.
         let data = line.split_once("::").unwrap().1.split_once("::").unwrap().1;
         let remediation = finding["remediation"].as_str().unwrap();
-        assert_eq!(
-            data,
-            format!("{}%0A{remediation}", finding["message"].as_str().unwrap())
-        );
+        assert_eq!(data, format!("{}%0A{remediation}", finding["message"].as_str().unwrap()));
     }
     assert_eq!(
         *summary,
@@ -45,36 +42,15 @@ fn the_incident_is_one_annotation_per_finding_and_a_refusal() {
 
 #[test]
 fn a_fit_deployment_is_one_summary_line() {
-    let run = guard(
-        &[
-            "check",
-            "--env-file",
-            &sample("fixed.env"),
-            "--format",
-            "github",
-        ],
-        &[],
-    );
+    let run = guard(&["check", "--env-file", &sample("fixed.env"), "--format", "github"], &[]);
     assert_eq!(run.code, 0, "{run:?}");
-    assert_eq!(
-        run.stdout,
-        "Fit to start: 0 errors, 0 warnings (production on Railway).\n"
-    );
+    assert_eq!(run.stdout, "Fit to start: 0 errors, 0 warnings (production on Railway).\n");
 }
 
 #[test]
 fn an_allowed_check_is_a_notice() {
     let env = with(FIT, &[("DATABASE_URL", "sqlite:////data/app.db")]);
-    let run = guard(
-        &[
-            "check",
-            "--allow",
-            "sqlite_in_production",
-            "--format",
-            "github",
-        ],
-        &env,
-    );
+    let run = guard(&["check", "--allow", "sqlite_in_production", "--format", "github"], &env);
     assert_eq!(run.code, 0, "{run:?}");
     assert!(
         run.stdout.starts_with(
@@ -97,10 +73,7 @@ fn names_are_escaped_so_no_command_ends_early() {
     // A required variable's name reaches both the title and the message:
     // `%` is escaped everywhere, `:` and `,` in the title too. (A name holds
     // no CR or LF: `--require` refuses them.)
-    let run = guard(
-        &["check", "--require", "A,B:C%D", "--format", "github"],
-        FIT,
-    );
+    let run = guard(&["check", "--require", "A,B:C%D", "--format", "github"], FIT);
     assert_eq!(run.code, 78, "{run:?}");
     let first = run.stdout.lines().next().unwrap();
     assert!(

@@ -16,39 +16,22 @@ fn misconfigured_json_carries_every_field() {
     assert_eq!(json["platform"], "railway");
     assert_eq!(json["environment"], "production");
     assert_eq!(json["preview"], false);
-    assert_eq!(
-        json["database"],
-        json!({"backend": "sqlite", "url": "sqlite:///app/db.sqlite3"})
-    );
+    assert_eq!(json["database"], json!({"backend": "sqlite", "url": "sqlite:///app/db.sqlite3"}));
     let findings = json["findings"].as_array().unwrap();
-    assert_eq!(
-        json["errors"],
-        findings.iter().filter(|f| f["severity"] == "error").count()
-    );
+    assert_eq!(json["errors"], findings.iter().filter(|f| f["severity"] == "error").count());
     assert_eq!(json["warnings"], 0);
     for finding in findings {
         let object = finding.as_object().unwrap();
         let mut keys: Vec<&str> = object.keys().map(String::as_str).collect();
         keys.sort_unstable();
-        assert_eq!(
-            keys,
-            ["id", "message", "remediation", "severity", "variable"]
-        );
+        assert_eq!(keys, ["id", "message", "remediation", "severity", "variable"]);
         assert!(object.values().all(Value::is_string), "{finding:#}");
     }
-    let debug = findings
-        .iter()
-        .find(|f| f["id"] == "debug_in_production")
-        .unwrap();
+    let debug = findings.iter().find(|f| f["id"] == "debug_in_production").unwrap();
     assert_eq!(debug["severity"], "error");
     assert_eq!(debug["variable"], "DEBUG");
     assert_eq!(debug["message"], "DEBUG=True (MUST be False in production)");
-    assert!(
-        debug["remediation"]
-            .as_str()
-            .unwrap()
-            .contains("Project → Service → Variables")
-    );
+    assert!(debug["remediation"].as_str().unwrap().contains("Project → Service → Variables"));
 }
 
 #[test]
@@ -94,23 +77,8 @@ fn no_platform_and_no_database_are_null() {
 
 #[test]
 fn warnings_and_allowed_checks_have_their_severity() {
-    let env = with(
-        FIT,
-        &[
-            ("ALLOWED_HOSTS", "*"),
-            ("DATABASE_URL", "sqlite:////data/app.db"),
-        ],
-    );
-    let run = guard(
-        &[
-            "check",
-            "--format",
-            "json",
-            "--allow",
-            "sqlite_in_production",
-        ],
-        &env,
-    );
+    let env = with(FIT, &[("ALLOWED_HOSTS", "*"), ("DATABASE_URL", "sqlite:////data/app.db")]);
+    let run = guard(&["check", "--format", "json", "--allow", "sqlite_in_production"], &env);
     assert_eq!(run.code, 0, "{run:?}");
     let json = run.json();
     let severities: Vec<(&str, &str)> = json["findings"]
@@ -121,10 +89,7 @@ fn warnings_and_allowed_checks_have_their_severity() {
         .collect();
     assert_eq!(
         severities,
-        [
-            ("allowed_hosts_wildcard", "warning"),
-            ("sqlite_in_production", "allowed")
-        ]
+        [("allowed_hosts_wildcard", "warning"), ("sqlite_in_production", "allowed")]
     );
     assert_eq!(json["warnings"], 1);
 }
@@ -180,19 +145,13 @@ fn a_usage_error_under_json_is_a_json_error_object_too() {
         "sqlite_in_production",
     );
     assert_json_usage_error(&["check", "--format", "json", "--require", ""], "--require");
-    assert_json_usage_error(
-        &["classify", "--format", "json", "--url", "x", "--stdin"],
-        "--url",
-    );
+    assert_json_usage_error(&["classify", "--format", "json", "--url", "x", "--stdin"], "--url");
     // Found by guard once the arguments parsed.
     assert_json_usage_error(
         &["check", "--format", "json", "--env-file", &missing],
         "cannot read env file",
     );
-    assert_json_usage_error(
-        &["classify", "--format", "json", "--stdin"],
-        "no connection string",
-    );
+    assert_json_usage_error(&["classify", "--format", "json", "--stdin"], "no connection string");
 }
 
 #[test]

@@ -42,11 +42,7 @@ fn a_full_stderr_changes_nothing() {
         (&["check", "--bogus"], FIT, 2),
         (&["check", "--env-file", "/no/such/file.env"], &[], 2),
         // The classification error goes to stderr.
-        (
-            &["classify", "--url", "${{Postgres.DATABASE_URL}}"],
-            &[],
-            78,
-        ),
+        (&["classify", "--url", "${{Postgres.DATABASE_URL}}"], &[], 78),
         (&["classify"], &[], 2),
     ];
     for (args, env, code) in cases {
@@ -54,10 +50,7 @@ fn a_full_stderr_changes_nothing() {
         assert_eq!(run.code, *code, "{args:?}: {run:?} (101 is a panic)");
     }
     let run = guard_with_streams(&["check"], FIT, Stdio::piped(), dev_full());
-    assert_eq!(
-        run.stdout,
-        "✅ Using PostgreSQL database from DATABASE_URL\n"
-    );
+    assert_eq!(run.stdout, "✅ Using PostgreSQL database from DATABASE_URL\n");
 }
 
 #[test]

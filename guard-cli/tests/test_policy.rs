@@ -9,19 +9,11 @@ use common::{FIT, FIT_SECRET_KEY, guard};
 fn renamed_variables_are_read_and_named_in_findings() {
     let env = [
         ("RAILWAY_PROJECT_ID", "p"),
-        (
-            "PRIMARY_DB",
-            "postgresql://u:pw@postgres.railway.internal:5432/app",
-        ),
+        ("PRIMARY_DB", "postgresql://u:pw@postgres.railway.internal:5432/app"),
         ("SESSION_SECRET", FIT_SECRET_KEY),
     ];
-    let renames = [
-        "check",
-        "--rename",
-        "DATABASE_URL=PRIMARY_DB",
-        "--rename",
-        "secret_key=SESSION_SECRET",
-    ];
+    let renames =
+        ["check", "--rename", "DATABASE_URL=PRIMARY_DB", "--rename", "secret_key=SESSION_SECRET"];
     let run = guard(&renames, &env);
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(run.stdout, "✅ Using PostgreSQL database from PRIMARY_DB\n");
@@ -36,10 +28,7 @@ fn renamed_variables_are_read_and_named_in_findings() {
 fn no_database_and_no_secret_skip_those_checks() {
     let env = [("RAILWAY_PROJECT_ID", "p")];
     assert_eq!(guard(&["check"], &env).code, 78);
-    let run = guard(
-        &["check", "--no-database", "--no-secret", "--format", "json"],
-        &env,
-    );
+    let run = guard(&["check", "--no-database", "--no-secret", "--format", "json"], &env);
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(run.json()["database"], serde_json::Value::Null);
     assert_eq!(run.finding_ids(), Vec::<String>::new());
@@ -76,17 +65,12 @@ fn required_variables_are_checked_in_the_env_file_too() {
 
 #[test]
 fn a_bad_rename_is_a_usage_error_listing_the_variables() {
-    for (arg, names) in [
-        ("FOO=BAR", "DATABASE_URL"),
-        ("SECRET_KEY", "VAR=NAME"),
-        ("SECRET_KEY=", "non-empty"),
-    ] {
+    for (arg, names) in
+        [("FOO=BAR", "DATABASE_URL"), ("SECRET_KEY", "VAR=NAME"), ("SECRET_KEY=", "non-empty")]
+    {
         let run = guard(&["check", "--rename", arg], FIT);
         assert_eq!(run.code, 2, "{arg}: {run:?}");
         let first = run.stderr.lines().next().unwrap();
-        assert!(
-            first.starts_with("error:") && first.contains(names),
-            "{arg}: {first}"
-        );
+        assert!(first.starts_with("error:") && first.contains(names), "{arg}: {first}");
     }
 }

@@ -50,10 +50,7 @@ fn database_urls() -> Vec<String> {
 fn assert_no_secret(what: &str, run: &common::Run) {
     let output = run.output();
     for secret in SECRETS {
-        assert!(
-            !output.contains(secret),
-            "{what}: `{secret}` leaked:\n{output}"
-        );
+        assert!(!output.contains(secret), "{what}: `{secret}` leaked:\n{output}");
     }
 }
 
@@ -91,17 +88,10 @@ fn classify_never_prints_a_secret() {
                 &what,
                 &guard(&["classify", "--format", format], &[("DATABASE_URL", &url)]),
             );
+            assert_no_secret(&what, &guard(&["classify", "--format", format, "--url", &url], &[]));
             assert_no_secret(
                 &what,
-                &guard(&["classify", "--format", format, "--url", &url], &[]),
-            );
-            assert_no_secret(
-                &what,
-                &guard_with_stdin(
-                    &["classify", "--format", format, "-"],
-                    &[],
-                    &format!("{url}\n"),
-                ),
+                &guard_with_stdin(&["classify", "--format", format, "-"], &[], &format!("{url}\n")),
             );
         }
     }

@@ -25,10 +25,7 @@ fn fit_text_is_the_startup_line_with_warnings() {
     let report = guard_core::validate_env(env.iter().copied()).unwrap();
     let run = guard(&["check"], &env);
     assert_eq!(run.stdout, format!("{report:#}\n"));
-    assert!(
-        run.stdout
-            .starts_with("✅ Using PostgreSQL database from DATABASE_URL\n  ⚠️")
-    );
+    assert!(run.stdout.starts_with("✅ Using PostgreSQL database from DATABASE_URL\n  ⚠️"));
 }
 
 #[test]
@@ -39,16 +36,7 @@ fn allowed_and_required_reach_the_library_policy() {
         .allow(guard_core::Check::SqliteInProduction)
         .require("REDIS_URL");
     let err = policy.validate_env(env.iter().copied()).unwrap_err();
-    let run = guard(
-        &[
-            "check",
-            "--allow",
-            "sqlite_in_production",
-            "--require",
-            "REDIS_URL",
-        ],
-        &env,
-    );
+    let run = guard(&["check", "--allow", "sqlite_in_production", "--require", "REDIS_URL"], &env);
     assert_eq!(run.code, 78);
     assert_eq!(run.stdout, format!("{err}\n"));
 }
@@ -64,9 +52,7 @@ fn piped_output_has_no_colour() {
 /// Runs `guard ARGS` on a pseudo-terminal through util-linux `script`,
 /// or returns `None` where `script` is not installed.
 fn on_a_terminal(args: &str, no_color: bool) -> Option<String> {
-    let script = ["/usr/bin/script", "/bin/script"]
-        .into_iter()
-        .find(|p| Path::new(p).exists())?;
+    let script = ["/usr/bin/script", "/bin/script"].into_iter().find(|p| Path::new(p).exists())?;
     let command = format!("{} {args}", env!("CARGO_BIN_EXE_guard"));
     let mut child = Command::new(script);
     child
@@ -104,10 +90,7 @@ fn clicolor_force_colours_a_pipe_unless_no_color_is_set() {
     let forced = with(INCIDENT, &[("CLICOLOR_FORCE", "1")]);
     let run = guard(&["check"], &forced);
     assert!(run.stdout.starts_with("\x1b["), "{run:?}");
-    assert!(
-        run.stdout
-            .contains("❌ DEBUG=True (MUST be False in production)")
-    );
+    assert!(run.stdout.contains("❌ DEBUG=True (MUST be False in production)"));
 
     let off = with(&forced, &[("NO_COLOR", "1")]);
     assert!(!guard(&["check"], &off).stdout.contains('\x1b'));
@@ -120,41 +103,20 @@ fn clicolor_force_colours_a_pipe_unless_no_color_is_set() {
 fn the_command_speaks_cli_not_rust() {
     // Every finding that suggests a policy change, in every format, and
     // every check's explanation: flags, never Rust API names.
-    let env = [
-        ("RAILWAY_PROJECT_ID", "p"),
-        ("DATABASE_URL", "sqlite:app.db"),
-    ];
+    let env = [("RAILWAY_PROJECT_ID", "p"), ("DATABASE_URL", "sqlite:app.db")];
     let mut outputs = Vec::new();
     for format in ["text", "json", "github"] {
         outputs.push(common::guard(&["check", "--format", format], &env));
-        outputs.push(common::guard(
-            &["check", "--format", format],
-            &[("DYNO", "web.1")],
-        ));
+        outputs.push(common::guard(&["check", "--format", format], &[("DYNO", "web.1")]));
     }
     for check in guard_core::Check::ALL {
         outputs.push(common::guard(&["explain", check.id()], &[]));
     }
-    let text: String = outputs
-        .iter()
-        .map(|run| format!("{}{}", run.stdout, run.stderr))
-        .collect();
-    for rust in [
-        "Policy::",
-        "production_safe",
-        "Check::",
-        "The app did not start",
-    ] {
-        assert!(
-            !text.contains(rust),
-            "`{rust}` in the CLI's output:\n{text}"
-        );
+    let text: String = outputs.iter().map(|run| format!("{}{}", run.stdout, run.stderr)).collect();
+    for rust in ["Policy::", "production_safe", "Check::", "The app did not start"] {
+        assert!(!text.contains(rust), "`{rust}` in the CLI's output:\n{text}");
     }
-    for flag in [
-        "--no-database",
-        "--no-secret",
-        "--allow sqlite_in_production",
-    ] {
+    for flag in ["--no-database", "--no-secret", "--allow sqlite_in_production"] {
         assert!(text.contains(flag), "no `{flag}` in the CLI's output");
     }
     assert!(text.contains("This deployment would be refused at start-up"));

@@ -29,9 +29,7 @@ fn validate_env(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("validate_env");
     group.bench_function("floor", |b| b.iter(|| floor(black_box(&fit))));
-    group.bench_function("fit", |b| {
-        b.iter(|| guard_core::validate_env(pairs(black_box(&fit))))
-    });
+    group.bench_function("fit", |b| b.iter(|| guard_core::validate_env(pairs(black_box(&fit)))));
     group.bench_function("misfit", |b| {
         b.iter(|| guard_core::validate_env(pairs(black_box(&misfit))))
     });
@@ -61,27 +59,15 @@ fn classify(c: &mut Criterion) {
             "postgresql_key_value",
             "host=db.example.com port=5432 dbname=shop user=app password=pw sslmode=require",
         ),
-        (
-            "mysql",
-            "mysql://root:pw@mysql.railway.internal:3306/railway",
-        ),
-        (
-            "libsql",
-            "libsql://shop-team.turso.io?authToken=eyJhbGciOiJFZERTQSJ9",
-        ),
+        ("mysql", "mysql://root:pw@mysql.railway.internal:3306/railway"),
+        ("libsql", "libsql://shop-team.turso.io?authToken=eyJhbGciOiJFZERTQSJ9"),
         (
             "sqlserver_jdbc",
             "jdbc:sqlserver://db.example.com:1433;databaseName=shop;user=sa;password=pw;encrypt=true",
         ),
         ("oracle_ezconnect", "scott/tiger@db.example.com:1521/orcl"),
-        (
-            "cockroachdb",
-            "cockroachdb://root@crdb.internal:26257/shop?sslmode=verify-full",
-        ),
-        (
-            "mongodb",
-            "mongodb+srv://u:pw@cluster0.abcde.mongodb.net/shop?retryWrites=true",
-        ),
+        ("cockroachdb", "cockroachdb://root@crdb.internal:26257/shop?sslmode=verify-full"),
+        ("mongodb", "mongodb+srv://u:pw@cluster0.abcde.mongodb.net/shop?retryWrites=true"),
         ("unknown", "redis://default:pw@redis.railway.internal:6379"),
         ("sqlite_url", "sqlite:///app/db.sqlite3"),
         ("sqlite_memory", "sqlite::memory:"),
@@ -91,9 +77,7 @@ fn classify(c: &mut Criterion) {
         ("memory", ":memory:"),
     ];
     let mut group = c.benchmark_group("classify");
-    group.bench_function("url_parse_postgresql", |b| {
-        b.iter(|| Url::parse(black_box(cases[0].1)))
-    });
+    group.bench_function("url_parse_postgresql", |b| b.iter(|| Url::parse(black_box(cases[0].1))));
     for &(name, url) in cases {
         assert!(DatabaseUrl::classify(url).is_ok(), "{name}");
         group.bench_function(name, |b| b.iter(|| DatabaseUrl::classify(black_box(url))));

@@ -38,10 +38,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     // `cargo bench` passes `--bench`; a filter that is not ours means
     // another target's benchmarks were asked for.
-    if args
-        .iter()
-        .any(|arg| !arg.starts_with("--") && !"validate_env".contains(arg.as_str()))
-    {
+    if args.iter().any(|arg| !arg.starts_with("--") && !"validate_env".contains(arg.as_str())) {
         return;
     }
     let fit = environment(FIT);

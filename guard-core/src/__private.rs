@@ -50,20 +50,14 @@ pub const fn assert_renames(renames: &[(Variable, &str)]) {
     while i < Variable::ALL.len() {
         let mut j = i + 1;
         while j < Variable::ALL.len() {
-            if same(
-                name_of(Variable::ALL[i], renames),
-                name_of(Variable::ALL[j], renames),
-            ) {
+            if same(name_of(Variable::ALL[i], renames), name_of(Variable::ALL[j], renames)) {
                 panic!("two of guard's variables would have one name: one variable plays one role");
             }
             j += 1;
         }
         let mut k = 0;
         while k < PlatformVariable::ALL.len() {
-            if same(
-                name_of(Variable::ALL[i], renames),
-                PlatformVariable::ALL[k].1,
-            ) {
+            if same(name_of(Variable::ALL[i], renames), PlatformVariable::ALL[k].1) {
                 panic!("a variable is renamed to a variable hosting platforms set");
             }
             k += 1;
@@ -135,10 +129,7 @@ pub fn start_with<F: LoadDotenv>(policy: Option<Policy>, startup: Startup, file:
         return decide(policy.validate().as_ref(), startup);
     }
     // The process environment wins: later pairs win.
-    let vars = from_file
-        .into_iter()
-        .map(|(k, v)| (k.into(), v.into()))
-        .chain(std::env::vars_os());
+    let vars = from_file.into_iter().map(|(k, v)| (k.into(), v.into())).chain(std::env::vars_os());
     decide(policy.validate_env(vars).as_ref(), startup);
 }
 

@@ -155,11 +155,7 @@ mod tests {
     fn classes_hold_what_their_docs_say() {
         for b in 0..=255u8 {
             let alphanumeric = b.is_ascii_alphanumeric();
-            assert_eq!(
-                is(b, UNRESERVED),
-                alphanumeric || b"-._~".contains(&b),
-                "{b}"
-            );
+            assert_eq!(is(b, UNRESERVED), alphanumeric || b"-._~".contains(&b), "{b}");
             assert_eq!(is(b, HOST), alphanumeric || b"-._".contains(&b), "{b}");
             assert_eq!(is(b, LABEL), alphanumeric || b == b'-', "{b}");
             assert_eq!(
@@ -178,11 +174,7 @@ mod tests {
         for text in ["", "a", "::", "a:b:c", "é:ü", ":x", "x:", "no separator"] {
             assert_eq!(split_once(text, b':'), text.split_once(':'), "{text:?}");
             assert_eq!(rsplit_once(text, b':'), text.rsplit_once(':'), "{text:?}");
-            assert_eq!(
-                before(text, b':'),
-                text.split(':').next().unwrap(),
-                "{text:?}"
-            );
+            assert_eq!(before(text, b':'), text.split(':').next().unwrap(), "{text:?}");
             assert_eq!(contains(text, b':'), text.contains(':'), "{text:?}");
         }
     }
@@ -206,17 +198,7 @@ mod tests {
 
     #[test]
     fn trim_agrees_with_str() {
-        for text in [
-            "",
-            " ",
-            "a",
-            " a",
-            "a ",
-            "\ta b\n",
-            "\u{a0}x\u{a0}",
-            "x\u{2003}",
-            "é",
-        ] {
+        for text in ["", " ", "a", " a", "a ", "\ta b\n", "\u{a0}x\u{a0}", "x\u{2003}", "é"] {
             assert_eq!(trim(text), text.trim(), "{text:?}");
         }
     }

@@ -149,159 +149,112 @@ impl Check {
                 production: Error,
                 outside: None,
                 summary: "DEBUG is true on a hosting platform",
-                description: "A hosting platform was detected from the variables it injects, and DEBUG is true. \
-Debug mode shows stack traces and settings to visitors and, in the incident guard exists for, \
-came with LOCAL_TEST and so with SQLite. On a platform the process is production whatever DEBUG says; \
-set DEBUG=false (or delete it). Local runs that borrow a platform's variables (`railway run`, \
-`vercel dev`, `netlify dev`) count as production too.",
+                description: "A hosting platform was detected from the variables it injects, and DEBUG is true. Debug mode shows stack traces and settings to visitors and, in the incident guard exists for, came with LOCAL_TEST and so with SQLite. On a platform the process is production whatever DEBUG says; set DEBUG=false (or delete it). Local runs that borrow a platform's variables (`railway run`, `vercel dev`, `netlify dev`) count as production too.",
             },
             Check::InvalidBoolean => Entry {
                 id: "invalid_boolean",
                 production: Error,
                 outside: Some(Warning),
                 summary: "DEBUG or LOCAL_TEST is not a boolean",
-                description: "DEBUG and LOCAL_TEST accept true/false, 1/0, yes/no, on/off in any case, \
-with surrounding whitespace ignored. Anything else is a typo whose meaning differs between \
-frameworks, so guard does not guess: an invalid DEBUG is treated as not true (production), and \
-the value is reported so it can be corrected (shown only when it is short and plain: a renamed \
-variable may hold a secret).",
+                description: "DEBUG and LOCAL_TEST accept true/false, 1/0, yes/no, on/off in any case, with surrounding whitespace ignored. Anything else is a typo whose meaning differs between frameworks, so guard does not guess: an invalid DEBUG is treated as not true (production), and the value is reported so it can be corrected (shown only when it is short and plain: a renamed variable may hold a secret).",
             },
             Check::LocalTestInProduction => Entry {
                 id: "local_test_in_production",
                 production: Error,
                 outside: None,
                 summary: "LOCAL_TEST is true in production",
-                description: "LOCAL_TEST=true switches an app to SQLite for local tests. Left set in a \
-platform's variables, it ran a web shop on SQLite in production: the single-writer lock failed \
-under concurrent users, every session load failed, and the logs hit the platform's rate limit. \
-Delete LOCAL_TEST (or set it to false) in production.",
+                description: "LOCAL_TEST=true switches an app to SQLite for local tests. Left set in a platform's variables, it ran a web shop on SQLite in production: the single-writer lock failed under concurrent users, every session load failed, and the logs hit the platform's rate limit. Delete LOCAL_TEST (or set it to false) in production.",
             },
             Check::DatabaseUrlMissing => Entry {
                 id: "database_url_missing",
                 production: Error,
                 outside: None,
                 summary: "DATABASE_URL is not set",
-                description: "A production app needs a database server; without DATABASE_URL many \
-frameworks fall back to a local SQLite file, which loses data on every deploy and fails under \
-concurrent writers. On Railway, add a PostgreSQL service and reference its URL with \
-DATABASE_URL=${{Postgres.DATABASE_URL}}. An app with no database says so in its policy.",
+                description: "A production app needs a database server; without DATABASE_URL many frameworks fall back to a local SQLite file, which loses data on every deploy and fails under concurrent writers. On Railway, add a PostgreSQL service and reference its URL with DATABASE_URL=${{Postgres.DATABASE_URL}}. An app with no database says so in its policy.",
             },
             Check::DatabaseUrlInvalid => Entry {
                 id: "database_url_invalid",
                 production: Error,
                 outside: Some(Warning),
                 summary: "DATABASE_URL cannot be parsed",
-                description: "DATABASE_URL matches none of the connection-string forms guard reads \
-(URLs, libpq key/value strings, ADO.NET strings, JDBC URLs, go-sql-driver DSNs, Oracle EZConnect, \
-SQLite paths), is wrapped in quotes (platforms keep them as part of the value), holds a reference \
-the platform did not resolve (${{Postgres.DATABASE_URL}} when no service is named Postgres, or \
-shell syntax like ${VAR}), or is not UTF-8. guard never guesses a form: a value it cannot read \
-could be SQLite. The driver would fail on it at the first query instead of at start-up.",
+                description: "DATABASE_URL matches none of the connection-string forms guard reads (URLs, libpq key/value strings, ADO.NET strings, JDBC URLs, go-sql-driver DSNs, Oracle EZConnect, SQLite paths), is wrapped in quotes (platforms keep them as part of the value), holds a reference the platform did not resolve (${{Postgres.DATABASE_URL}} when no service is named Postgres, or shell syntax like ${VAR}), or is not UTF-8. guard never guesses a form: a value it cannot read could be SQLite. The driver would fail on it at the first query instead of at start-up.",
             },
             Check::SqliteInProduction => Entry {
                 id: "sqlite_in_production",
                 production: Error,
                 outside: None,
                 summary: "DATABASE_URL is SQLite in production",
-                description: "SQLite is a file with a single-writer lock. In production it fails under \
-concurrent users, and on most platforms the file is lost on every deploy. Every form counts: \
-sqlite: URLs, file: URIs, :memory:, bare paths such as db.sqlite3, ADO.NET `Data Source=app.db`. \
-libsql:// (Turso) is a server and is not refused. To run SQLite on a persistent volume \
-deliberately (one replica, one writer), allow this check.",
+                description: "SQLite is a file with a single-writer lock. In production it fails under concurrent users, and on most platforms the file is lost on every deploy. Every form counts: sqlite: URLs, file: URIs, :memory:, bare paths such as db.sqlite3, ADO.NET `Data Source=app.db`. libsql:// (Turso) is a server and is not refused. To run SQLite on a persistent volume deliberately (one replica, one writer), allow this check.",
             },
             Check::UnknownDatabaseBackend => Entry {
                 id: "unknown_database_backend",
                 production: Error,
                 outside: Some(Warning),
                 summary: "DATABASE_URL names no known database",
-                description: "The scheme of DATABASE_URL is none of PostgreSQL (and kin), MySQL/MariaDB, \
-SQLite, libSQL, SQL Server, Oracle, CockroachDB or MongoDB. Usually another service's URL was \
-pasted (redis://, https://). If it really is a database guard does not know, allow this check.",
+                description: "The scheme of DATABASE_URL is none of PostgreSQL (and kin), MySQL/MariaDB, SQLite, libSQL, SQL Server, Oracle, CockroachDB or MongoDB. Usually another service's URL was pasted (redis://, https://). If it really is a database guard does not know, allow this check.",
             },
             Check::SecretKeyMissing => Entry {
                 id: "secret_key_missing",
                 production: Error,
                 outside: None,
                 summary: "SECRET_KEY is not set",
-                description: "Sessions kept off the database live in signed cookies, so everything rests \
-on SECRET_KEY: without it sessions cannot be signed (or are signed with a default anyone can \
-read in the source). Generate one with `openssl rand -hex 32` (64 characters). An app that signs \
-nothing says so in its policy.",
+                description: "Sessions kept off the database live in signed cookies, so everything rests on SECRET_KEY: without it sessions cannot be signed (or are signed with a default anyone can read in the source). Generate one with `openssl rand -hex 32` (64 characters). An app that signs nothing says so in its policy.",
             },
             Check::SecretKeyWeak => Entry {
                 id: "secret_key_weak",
                 production: Error,
                 outside: None,
                 summary: "SECRET_KEY is weak",
-                description: "SECRET_KEY is shorter than 50 characters, has fewer than 5 distinct \
-characters, is a known placeholder (changeme, your-secret-key, ...), starts with Django's \
-django-insecure- development prefix, repeats a sequence of at most 8 characters, or is not UTF-8. \
-Anyone who guesses it can forge sessions. `openssl rand -hex 32` gives 64 characters and passes; \
-`openssl rand -base64 32` gives 44 and does not. Changing the key signs every user out.",
+                description: "SECRET_KEY is shorter than 50 characters, has fewer than 5 distinct characters, is a known placeholder (changeme, your-secret-key, ...), starts with Django's django-insecure- development prefix, repeats a sequence of at most 8 characters, or is not UTF-8. Anyone who guesses it can forge sessions. `openssl rand -hex 32` gives 64 characters and passes; `openssl rand -base64 32` gives 44 and does not. Changing the key signs every user out.",
             },
             Check::SiteUrlInsecure => Entry {
                 id: "site_url_insecure",
                 production: Error,
                 outside: None,
                 summary: "SITE_URL is not https",
-                description: "SITE_URL is used to build links, redirects and cookie settings. An http:// \
-(or unparsable) value sends users and session cookies over plain HTTP. Set it to the app's \
-public https:// address.",
+                description: "SITE_URL is used to build links, redirects and cookie settings. An http:// (or unparsable) value sends users and session cookies over plain HTTP. Set it to the app's public https:// address.",
             },
             Check::SiteUrlHostNotAllowed => Entry {
                 id: "site_url_host_not_allowed",
                 production: Error,
                 outside: Some(Warning),
                 summary: "SITE_URL's host is not in ALLOWED_HOSTS",
-                description: "Both SITE_URL and ALLOWED_HOSTS are set, and the host of SITE_URL does not \
-match ALLOWED_HOSTS (matched as Django does: `*` matches any host, `.example.com` the domain and \
-its subdomains, case-insensitive). Requests to the app's own address would be refused.",
+                description: "Both SITE_URL and ALLOWED_HOSTS are set, and the host of SITE_URL does not match ALLOWED_HOSTS (matched as Django does: `*` matches any host, `.example.com` the domain and its subdomains, case-insensitive). Requests to the app's own address would be refused.",
             },
             Check::RequiredVariableMissing => Entry {
                 id: "required_variable_missing",
                 production: Error,
                 outside: Some(Warning),
                 summary: "a variable the app requires is not set",
-                description: "The app's policy requires this variable, and it is unset, empty, \
-whitespace or not UTF-8.",
+                description: "The app's policy requires this variable, and it is unset, empty, whitespace or not UTF-8.",
             },
             Check::AllowedHostsWildcard => Entry {
                 id: "allowed_hosts_wildcard",
                 production: Warning,
                 outside: None,
                 summary: "ALLOWED_HOSTS contains *",
-                description: "With `*` in ALLOWED_HOSTS the app answers to any Host header, which opens \
-it to host-header attacks (poisoned password-reset links, cache poisoning). List the app's own \
-domains instead.",
+                description: "With `*` in ALLOWED_HOSTS the app answers to any Host header, which opens it to host-header attacks (poisoned password-reset links, cache poisoning). List the app's own domains instead.",
             },
             Check::PublicDomainNotAllowed => Entry {
                 id: "public_domain_not_allowed",
                 production: Warning,
                 outside: Some(Warning),
                 summary: "ALLOWED_HOSTS lacks RAILWAY_PUBLIC_DOMAIN",
-                description: "Railway gives the service a public domain (RAILWAY_PUBLIC_DOMAIN), \
-ALLOWED_HOSTS is set, and it does not match that domain: requests to it would be refused with \
-400 Bad Request. Add the domain (or reference it: ALLOWED_HOSTS=${{RAILWAY_PUBLIC_DOMAIN}}).",
+                description: "Railway gives the service a public domain (RAILWAY_PUBLIC_DOMAIN), ALLOWED_HOSTS is set, and it does not match that domain: requests to it would be refused with 400 Bad Request. Add the domain (or reference it: ALLOWED_HOSTS=${{RAILWAY_PUBLIC_DOMAIN}}).",
             },
             Check::DatabaseHostLocal => Entry {
                 id: "database_host_local",
                 production: Warning,
                 outside: None,
                 summary: "DATABASE_URL points at localhost on a platform",
-                description: "On a hosting platform, localhost and loopback addresses are the app's own \
-container, where no database runs: the URL was copied from a development machine. A unix socket \
-is not reported. Reference the database service's URL instead.",
+                description: "On a hosting platform, localhost and loopback addresses are the app's own container, where no database runs: the URL was copied from a development machine. A unix socket is not reported. Reference the database service's URL instead.",
             },
             Check::DatabaseTlsDisabled => Entry {
                 id: "database_tls_disabled",
                 production: Warning,
                 outside: None,
                 summary: "DATABASE_URL turns TLS off to a public host",
-                description: "DATABASE_URL turns TLS off (sslmode=disable or allow, ssl=false, \
-useSSL=false, tls=false, encrypt=false, ...) while the host is outside the private network \
-(private: unix sockets, loopback, RFC 1918, 100.64.0.0/10, IPv6 unique-local and link-local, \
-single-label names, *.railway.internal, *.internal, *.local, *.svc, *.cluster.local, *.flycast). \
-Passwords and data then cross the internet in clear text.",
+                description: "DATABASE_URL turns TLS off (sslmode=disable or allow, ssl=false, useSSL=false, tls=false, encrypt=false, ...) while the host is outside the private network (private: unix sockets, loopback, RFC 1918, 100.64.0.0/10, IPv6 unique-local and link-local, single-label names, *.railway.internal, *.internal, *.local, *.svc, *.cluster.local, *.flycast). Passwords and data then cross the internet in clear text.",
             },
         }
     }
@@ -388,11 +341,7 @@ pub struct UnknownCheck {
 
 /// Every id, comma-separated.
 pub(crate) fn valid_ids() -> String {
-    Check::ALL
-        .iter()
-        .map(|c| c.id())
-        .collect::<Vec<_>>()
-        .join(", ")
+    Check::ALL.iter().map(|c| c.id()).collect::<Vec<_>>().join(", ")
 }
 
 impl FromStr for Check {
@@ -482,23 +431,14 @@ mod tests {
         for &check in Check::ALL {
             assert_eq!(Check::from_id(check.id()), Some(check));
             assert_eq!(check.id().parse::<Check>(), Ok(check));
-            assert!(
-                check
-                    .id()
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c == '_'),
-                "{check}"
-            );
+            assert!(check.id().chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{check}");
             assert!(!check.summary().is_empty() && !check.description().is_empty());
         }
         let mut ids: Vec<_> = Check::ALL.iter().map(|c| c.id()).collect();
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), Check::ALL.len());
-        assert_eq!(
-            " SQLITE-IN-PRODUCTION ".parse::<Check>(),
-            Ok(Check::SqliteInProduction)
-        );
+        assert_eq!(" SQLITE-IN-PRODUCTION ".parse::<Check>(), Ok(Check::SqliteInProduction));
     }
 
     #[test]
@@ -553,19 +493,14 @@ mod tests {
         // The fallback arm's list is this file's text: it must be the
         // catalog's, in order.
         let source = include_str!("catalog.rs").replace("\\\n", "");
-        assert!(
-            source.contains(&valid_ids()),
-            "the compile_error! list is stale"
-        );
+        assert!(source.contains(&valid_ids()), "the compile_error! list is stale");
     }
 
     #[test]
     fn the_readme_check_table_is_the_catalog() {
         let readme = include_str!("../../README.md");
         for check in Check::ALL {
-            let outside = check
-                .severity_outside_production()
-                .map_or("not run", Severity::id);
+            let outside = check.severity_outside_production().map_or("not run", Severity::id);
             let row = format!(
                 "| `{}` | {} | {} | {} |",
                 check.id(),

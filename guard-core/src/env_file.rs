@@ -69,11 +69,7 @@ impl fmt::Display for EnvFileError {
                 MAX_FILE_BYTES / 1024
             ),
             EnvFileError::Syntax(path, diagnostic) => {
-                write!(
-                    f,
-                    "cannot parse env file `{}`: {diagnostic}",
-                    path.display()
-                )
+                write!(f, "cannot parse env file `{}`: {diagnostic}", path.display())
             }
         }
     }
@@ -122,10 +118,7 @@ pub(crate) fn startup_variables(path: &Path) -> Vec<(String, String)> {
     }
     let vars = read(path).and_then(|text| {
         let vars = parse(&text).map_err(|e| EnvFileError::Syntax(path.to_owned(), e))?;
-        Ok(vars
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v.into_owned()))
-            .collect())
+        Ok(vars.into_iter().map(|(k, v)| (k.to_owned(), v.into_owned())).collect())
     });
     match vars {
         Ok(vars) => vars,
@@ -175,9 +168,7 @@ pub fn parse(text: &str) -> Result<Vec<(&str, Cow<'_, str>)>, SyntaxError> {
             Some(tail) if tail.starts_with([' ', '\t']) => tail.trim_start(),
             _ => statement,
         };
-        let (key, value) = statement
-            .split_once('=')
-            .ok_or_else(|| error("expected KEY=value"))?;
+        let (key, value) = statement.split_once('=').ok_or_else(|| error("expected KEY=value"))?;
         let key = key.trim_end();
         if !is_key(key) {
             return Err(error("invalid variable name"));
@@ -202,10 +193,7 @@ pub fn parse(text: &str) -> Result<Vec<(&str, Cow<'_, str>)>, SyntaxError> {
         let (tail, after) = split_line(&rest[close..]);
         let tail = tail.trim();
         if !(tail.is_empty() || tail.starts_with('#')) {
-            return Err(SyntaxError {
-                line,
-                problem: "text after the closing quote",
-            });
+            return Err(SyntaxError { line, problem: "text after the closing quote" });
         }
         vars.push((key, value));
         rest = after;
@@ -230,18 +218,13 @@ fn line_breaks(text: &str) -> usize {
 
 fn is_key(key: &str) -> bool {
     let mut bytes = key.bytes();
-    bytes
-        .next()
-        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+    bytes.next().is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
         && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
 }
 
 /// An unquoted value: up to a `#` that follows a blank, trimmed.
 fn unquoted(value: &str) -> &str {
-    let comment = value
-        .as_bytes()
-        .windows(2)
-        .position(|pair| matches!(pair, [b' ' | b'\t', b'#']));
+    let comment = value.as_bytes().windows(2).position(|pair| matches!(pair, [b' ' | b'\t', b'#']));
     comment.map_or(value, |n| &value[..n]).trim()
 }
 
@@ -286,10 +269,7 @@ mod tests {
     /// keeps it.
     fn parse(text: &str) -> Result<BTreeMap<String, String>, super::SyntaxError> {
         let vars = super::parse(text)?;
-        Ok(vars
-            .into_iter()
-            .map(|(name, value)| (name.to_owned(), value.into_owned()))
-            .collect())
+        Ok(vars.into_iter().map(|(name, value)| (name.to_owned(), value.into_owned())).collect())
     }
 
     #[test]
@@ -341,10 +321,8 @@ mod tests {
             ("G", "a#b"),
             ("H.I-J", "7"),
         ];
-        let expected: BTreeMap<String, String> = expected
-            .iter()
-            .map(|&(k, v)| (k.to_owned(), v.to_owned()))
-            .collect();
+        let expected: BTreeMap<String, String> =
+            expected.iter().map(|&(k, v)| (k.to_owned(), v.to_owned())).collect();
         assert_eq!(vars, expected);
     }
 
@@ -383,9 +361,8 @@ mod tests {
 
     #[test]
     fn no_arrangement_of_tricky_pieces_panics() {
-        const PIECES: [&str; 12] = [
-            "A", "=", "'", "\"", "\\", "#", " ", "\n", "\r", "export ", "é", "\u{feff}",
-        ];
+        const PIECES: [&str; 12] =
+            ["A", "=", "'", "\"", "\\", "#", " ", "\n", "\r", "export ", "é", "\u{feff}"];
         let mut text = String::new();
         for n in 0..PIECES.len().pow(4) {
             text.clear();
@@ -403,14 +380,9 @@ mod tests {
     fn only_a_value_with_an_escape_is_copied() {
         use std::borrow::Cow;
         let vars = super::parse("A=plain\nB='single'\nC=\"double\"\nD=\"a\\nb\"\n").unwrap();
-        let copied: Vec<_> = vars
-            .iter()
-            .map(|(name, value)| (*name, matches!(value, Cow::Owned(_))))
-            .collect();
-        assert_eq!(
-            copied,
-            [("A", false), ("B", false), ("C", false), ("D", true)]
-        );
+        let copied: Vec<_> =
+            vars.iter().map(|(name, value)| (*name, matches!(value, Cow::Owned(_)))).collect();
+        assert_eq!(copied, [("A", false), ("B", false), ("C", false), ("D", true)]);
         assert_eq!(vars[3].1, "a\nb");
     }
 

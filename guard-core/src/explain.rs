@@ -20,9 +20,7 @@ impl Check {
     /// assert!(Check::SqliteInProduction.explain(FrontEnd::Library).contains("Policy::allow"));
     /// ```
     pub fn explain(self, front_end: FrontEnd) -> String {
-        let outside = self
-            .severity_outside_production()
-            .map_or("not run", Severity::id);
+        let outside = self.severity_outside_production().map_or("not run", Severity::id);
         let mut text = format!(
             "{} — {}\nin production: {}; outside production: {outside}\n\n{}\n\nWhere to change variables:\n",
             self.id(),
@@ -32,17 +30,12 @@ impl Check {
         );
         for platform in Platform::ALL {
             // Writing to a String cannot fail.
-            let _ = writeln!(
-                text,
-                "  {:<18} {}",
-                platform.name(),
-                platform.where_to_set("VARIABLE")
-            );
+            let _ =
+                writeln!(text, "  {:<18} {}", platform.name(), platform.where_to_set("VARIABLE"));
         }
         let _ = write!(
             text,
-            "  {:<18} {GENERIC_PLACE}\n\n\
-             To allow it (still reported, marked allowed, never blocks): {}",
+            "  {:<18} {GENERIC_PLACE}\n\nTo allow it (still reported, marked allowed, never blocks): {}",
             "elsewhere",
             Fix::Allow(self).words(front_end)
         );

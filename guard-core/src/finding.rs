@@ -95,12 +95,6 @@ impl Finding {
 impl fmt::Display for Finding {
     /// Writes `{marker} {message} [{id}]`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} {} [{}]",
-            self.severity.marker(),
-            self.message,
-            self.check.id()
-        )
+        write!(f, "{} {} [{}]", self.severity.marker(), self.message, self.check.id())
     }
 }

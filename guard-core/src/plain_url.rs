@@ -62,13 +62,7 @@ impl<'a> PlainUrl<'a> {
         {
             return None;
         }
-        Some(PlainUrl {
-            userinfo,
-            host,
-            port,
-            path,
-            query,
-        })
+        Some(PlainUrl { userinfo, host, port, path, query })
     }
 
     /// The query's `key=value` pairs, as `Url::query_pairs` gives them.
@@ -129,9 +123,7 @@ mod tests {
             url.host_str()?.to_owned(),
             url.port(),
             url.path().to_owned(),
-            url.query_pairs()
-                .map(|(k, v)| (k.into_owned(), v.into_owned()))
-                .collect(),
+            url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect(),
         ))
     }
 
@@ -141,10 +133,7 @@ mod tests {
                 plain.host.to_owned(),
                 plain.port,
                 plain.path.to_owned(),
-                plain
-                    .query_pairs()
-                    .map(|(k, v)| (k.to_owned(), v.to_owned()))
-                    .collect(),
+                plain.query_pairs().map(|(k, v)| (k.to_owned(), v.to_owned())).collect(),
             );
             prop_assert_eq!(Some(fast), parsed(scheme, rest), "{}://{}", scheme, rest);
         }
@@ -154,22 +143,10 @@ mod tests {
     #[test]
     fn plain_database_urls_read_as_the_url_crate_reads_them() {
         let cases: &[(&str, &str, bool)] = &[
-            (
-                "postgresql",
-                "postgres:***@postgres.railway.internal:5432/railway",
-                true,
-            ),
-            (
-                "postgres",
-                "u@db/app?sslmode=require&application_name=shop",
-                true,
-            ),
+            ("postgresql", "postgres:***@postgres.railway.internal:5432/railway", true),
+            ("postgres", "u@db/app?sslmode=require&application_name=shop", true),
             ("mysql", "root:***@10.0.0.7:3306/shop", true),
-            (
-                "mongodb+srv",
-                "u:***@cluster0.example.net/shop?retryWrites=true&w=majority",
-                true,
-            ),
+            ("mongodb+srv", "u:***@cluster0.example.net/shop?retryWrites=true&w=majority", true),
             ("postgres", "db:5432", true),
             ("postgres", "DB.Example.COM/App", true),
             ("postgres", "db:99999/app", false),
@@ -185,11 +162,7 @@ mod tests {
             ("oracle+cx_oracle", "db/app", false),
         ];
         for &(scheme, rest, plain) in cases {
-            assert_eq!(
-                PlainUrl::read(scheme, rest).is_some(),
-                plain,
-                "{scheme}://{rest}"
-            );
+            assert_eq!(PlainUrl::read(scheme, rest).is_some(), plain, "{scheme}://{rest}");
             agrees(scheme, rest).unwrap();
         }
     }

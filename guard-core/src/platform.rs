@@ -66,26 +66,34 @@ impl Platform {
         Platform::Kubernetes,
     ];
 
+    /// Its id, name and where a variable is changed there (`{VAR}` stands
+    /// for the variable's name).
+    // A table: one row a platform.
+    #[rustfmt::skip]
+    const fn about(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Platform::Railway => ("railway", "Railway", "in Railway: Project → Service → Variables, then redeploy"),
+            Platform::Heroku => ("heroku", "Heroku", "in Heroku: Dashboard → App → Settings → Config Vars (or `heroku config:set {VAR}=…`); the app restarts"),
+            Platform::Render => ("render", "Render", "in Render: Dashboard → Service → Environment, then save and deploy"),
+            Platform::Fly => ("fly", "Fly.io", "on Fly.io: `fly secrets set {VAR}=…` (or [env] in fly.toml, then `fly deploy`)"),
+            Platform::Vercel => ("vercel", "Vercel", "in Vercel: Project → Settings → Environment Variables, then redeploy"),
+            Platform::Netlify => ("netlify", "Netlify", "in Netlify: Site configuration → Environment variables, then redeploy"),
+            Platform::CloudRun => ("cloud_run", "Google Cloud Run", "on Cloud Run: `gcloud run services update SERVICE --update-env-vars {VAR}=…` (or Edit & deploy new revision → Variables & Secrets)"),
+            Platform::AppEngine => ("app_engine", "Google App Engine", "in app.yaml under env_variables, then `gcloud app deploy`"),
+            Platform::AwsLambda => ("aws_lambda", "AWS Lambda", "in AWS Lambda: Function → Configuration → Environment variables"),
+            Platform::AwsEcs => ("aws_ecs", "Amazon ECS", "in the ECS task definition (environment or secrets), then deploy a new revision"),
+            Platform::AzureAppService => ("azure_app_service", "Azure App Service", "in Azure: App Service → Settings → Environment variables (App settings), then restart"),
+            Platform::Kubernetes => ("kubernetes", "Kubernetes", "in the Deployment's env (or its ConfigMap/Secret), then `kubectl rollout restart`"),
+        }
+    }
+
     /// The stable, lowercase snake_case id (`railway`, `cloud_run`, ...).
     ///
     /// ```
     /// assert_eq!(guard_core::Platform::CloudRun.id(), "cloud_run");
     /// ```
     pub const fn id(self) -> &'static str {
-        match self {
-            Platform::Railway => "railway",
-            Platform::Heroku => "heroku",
-            Platform::Render => "render",
-            Platform::Fly => "fly",
-            Platform::Vercel => "vercel",
-            Platform::Netlify => "netlify",
-            Platform::CloudRun => "cloud_run",
-            Platform::AppEngine => "app_engine",
-            Platform::AwsLambda => "aws_lambda",
-            Platform::AwsEcs => "aws_ecs",
-            Platform::AzureAppService => "azure_app_service",
-            Platform::Kubernetes => "kubernetes",
-        }
+        self.about().0
     }
 
     /// The platform's name as its users know it.
@@ -94,64 +102,18 @@ impl Platform {
     /// assert_eq!(guard_core::Platform::Fly.name(), "Fly.io");
     /// ```
     pub const fn name(self) -> &'static str {
-        match self {
-            Platform::Railway => "Railway",
-            Platform::Heroku => "Heroku",
-            Platform::Render => "Render",
-            Platform::Fly => "Fly.io",
-            Platform::Vercel => "Vercel",
-            Platform::Netlify => "Netlify",
-            Platform::CloudRun => "Google Cloud Run",
-            Platform::AppEngine => "Google App Engine",
-            Platform::AwsLambda => "AWS Lambda",
-            Platform::AwsEcs => "Amazon ECS",
-            Platform::AzureAppService => "Azure App Service",
-            Platform::Kubernetes => "Kubernetes",
-        }
+        self.about().1
     }
 
     /// Where to change a variable on this platform, as a sentence fragment
     /// that follows "set it".
     ///
     /// ```
-    /// let place = guard_core::Platform::Railway.where_to_set("DEBUG");
-    /// assert!(place.contains("Project → Service → Variables"));
+    /// let place = guard_core::Platform::Heroku.where_to_set("DEBUG");
+    /// assert!(place.contains("heroku config:set DEBUG=…"));
     /// ```
     pub fn where_to_set(self, variable: &str) -> String {
-        match self {
-            Platform::Railway => {
-                "in Railway: Project → Service → Variables, then redeploy".to_owned()
-            }
-            Platform::Heroku => format!(
-                "in Heroku: Dashboard → App → Settings → Config Vars (or `heroku config:set {variable}=…`); the app restarts"
-            ),
-            Platform::Render => {
-                "in Render: Dashboard → Service → Environment, then save and deploy".to_owned()
-            }
-            Platform::Fly => format!(
-                "on Fly.io: `fly secrets set {variable}=…` (or [env] in fly.toml, then `fly deploy`)"
-            ),
-            Platform::Vercel => {
-                "in Vercel: Project → Settings → Environment Variables, then redeploy".to_owned()
-            }
-            Platform::Netlify => {
-                "in Netlify: Site configuration → Environment variables, then redeploy".to_owned()
-            }
-            Platform::CloudRun => format!(
-                "on Cloud Run: `gcloud run services update SERVICE --update-env-vars {variable}=…` (or Edit & deploy new revision → Variables & Secrets)"
-            ),
-            Platform::AppEngine => {
-                "in app.yaml under env_variables, then `gcloud app deploy`".to_owned()
-            }
-            Platform::AwsLambda => {
-                "in AWS Lambda: Function → Configuration → Environment variables".to_owned()
-            }
-            Platform::AwsEcs => "in the ECS task definition (environment or secrets), then deploy a new revision".to_owned(),
-            Platform::AzureAppService => {
-                "in Azure: App Service → Settings → Environment variables (App settings), then restart".to_owned()
-            }
-            Platform::Kubernetes => "in the Deployment's env (or its ConfigMap/Secret), then `kubectl rollout restart`".to_owned(),
-        }
+        self.about().2.replace("{VAR}", variable)
     }
 }
 
@@ -207,11 +169,7 @@ impl Detection {
         if set(V::Render) {
             let preview = snapshot.platform(V::IsPullRequest).flag().is_true();
             let environment = preview.then(|| "preview".to_owned());
-            return Some(Detection {
-                platform: Platform::Render,
-                environment,
-                preview,
-            });
+            return Some(Detection { platform: Platform::Render, environment, preview });
         }
         if set(V::FlyAppName) {
             return Some(Detection::plain(Platform::Fly));
@@ -258,11 +216,7 @@ impl Detection {
     }
 
     fn plain(platform: Platform) -> Detection {
-        Detection {
-            platform,
-            environment: None,
-            preview: false,
-        }
+        Detection { platform, environment: None, preview: false }
     }
 }
 
@@ -279,10 +233,7 @@ mod tests {
     fn each_platform_is_detected_from_its_documented_variable() {
         let cases: &[(&[(&str, &str)], Platform)] = &[
             (&[("RAILWAY_ENVIRONMENT", "production")], Platform::Railway),
-            (
-                &[("RAILWAY_ENVIRONMENT_NAME", "production")],
-                Platform::Railway,
-            ),
+            (&[("RAILWAY_ENVIRONMENT_NAME", "production")], Platform::Railway),
             (&[("RAILWAY_PROJECT_ID", "1b2c")], Platform::Railway),
             (&[("RAILWAY_SERVICE_ID", "3d4e")], Platform::Railway),
             (&[("DYNO", "web.1")], Platform::Heroku),
@@ -291,22 +242,13 @@ mod tests {
             (&[("VERCEL", "1")], Platform::Vercel),
             (&[("VERCEL_ENV", "production")], Platform::Vercel),
             (&[("NETLIFY", "true")], Platform::Netlify),
-            (
-                &[("K_SERVICE", "shop"), ("K_CONFIGURATION", "shop")],
-                Platform::CloudRun,
-            ),
+            (&[("K_SERVICE", "shop"), ("K_CONFIGURATION", "shop")], Platform::CloudRun),
             (&[("CLOUD_RUN_JOB", "migrate")], Platform::CloudRun),
             (&[("GAE_SERVICE", "default")], Platform::AppEngine),
             (&[("AWS_LAMBDA_FUNCTION_NAME", "shop")], Platform::AwsLambda),
-            (
-                &[("ECS_CONTAINER_METADATA_URI_V4", "http://169.254.170.2/v4/x")],
-                Platform::AwsEcs,
-            ),
+            (&[("ECS_CONTAINER_METADATA_URI_V4", "http://169.254.170.2/v4/x")], Platform::AwsEcs),
             (&[("WEBSITE_SITE_NAME", "shop")], Platform::AzureAppService),
-            (
-                &[("KUBERNETES_SERVICE_HOST", "10.0.0.1")],
-                Platform::Kubernetes,
-            ),
+            (&[("KUBERNETES_SERVICE_HOST", "10.0.0.1")], Platform::Kubernetes),
         ];
         for (vars, platform) in cases {
             let detection = detect(vars).unwrap_or_else(|| panic!("{vars:?} detects nothing"));
@@ -332,27 +274,20 @@ mod tests {
 
     #[test]
     fn railway_is_looked_for_first() {
-        let detection = detect(&[
-            ("KUBERNETES_SERVICE_HOST", "10.0.0.1"),
-            ("RAILWAY_PROJECT_ID", "p"),
-        ]);
+        let detection =
+            detect(&[("KUBERNETES_SERVICE_HOST", "10.0.0.1"), ("RAILWAY_PROJECT_ID", "p")]);
         assert_eq!(detection.unwrap().platform, Platform::Railway);
     }
 
     #[test]
     fn environment_names_and_previews() {
-        let railway = detect(&[
-            ("RAILWAY_ENVIRONMENT_NAME", "staging"),
-            ("RAILWAY_ENVIRONMENT", "old"),
-        ])
-        .unwrap();
+        let railway =
+            detect(&[("RAILWAY_ENVIRONMENT_NAME", "staging"), ("RAILWAY_ENVIRONMENT", "old")])
+                .unwrap();
         assert_eq!(railway.environment.as_deref(), Some("staging"));
         assert!(!railway.preview);
         let pr = detect(&[("RAILWAY_ENVIRONMENT_NAME", "shop-pr-12")]).unwrap();
-        assert!(
-            !pr.preview,
-            "only a name starting with pr- is a PR environment"
-        );
+        assert!(!pr.preview, "only a name starting with pr- is a PR environment");
         let pr = detect(&[("RAILWAY_ENVIRONMENT_NAME", "pr-12")]).unwrap();
         assert!(pr.preview);
         let render = detect(&[("RENDER", "true"), ("IS_PULL_REQUEST", "true")]).unwrap();
@@ -372,10 +307,7 @@ mod tests {
     fn ids_are_lowercase_snake_case_and_unique() {
         let mut ids: Vec<_> = Platform::ALL.iter().map(|p| p.id()).collect();
         for id in &ids {
-            assert!(
-                id.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
-                "{id}"
-            );
+            assert!(id.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{id}");
         }
         ids.sort_unstable();
         ids.dedup();

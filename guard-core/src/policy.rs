@@ -206,8 +206,7 @@ impl Policy {
     #[must_use]
     #[track_caller]
     pub fn rename(self, variable: Variable, name: impl Into<Cow<'static, str>>) -> Policy {
-        self.try_rename(variable, name)
-            .unwrap_or_else(|err| panic!("{err}"))
+        self.try_rename(variable, name).unwrap_or_else(|err| panic!("{err}"))
     }
 
     /// [`rename`](Policy::rename), with a refused name as an error.
@@ -234,9 +233,8 @@ impl Policy {
         if let Some((_, platform)) = PlatformVariable::ALL.iter().find(|(_, n)| *n == name) {
             return Err(VariableNameError::TakenByPlatform { name: platform });
         }
-        if let Some(&other) = Variable::ALL
-            .iter()
-            .find(|&&other| other != variable && self.name(other) == name)
+        if let Some(&other) =
+            Variable::ALL.iter().find(|&&other| other != variable && self.name(other) == name)
         {
             return Err(VariableNameError::TakenByVariable {
                 name: name.into_owned(),
@@ -342,10 +340,7 @@ impl Policy {
 
     /// The variable this policy reads under `name`, if any.
     pub(crate) fn variable_named(&self, name: &str) -> Option<Variable> {
-        Variable::ALL
-            .iter()
-            .copied()
-            .find(|&variable| self.name(variable) == name)
+        Variable::ALL.iter().copied().find(|&variable| self.name(variable) == name)
     }
 }
 
@@ -360,19 +355,9 @@ mod tests {
         let policy = policy.rename(Variable::LocalTest, "DEBUG");
         assert_eq!(policy.variable_named("DEBUG"), Some(Variable::LocalTest));
         assert_eq!(policy.variable_named("LOCAL_TEST"), None);
-        assert!(
-            policy
-                .clone()
-                .try_rename(Variable::SecretKey, "APP_DEBUG")
-                .is_err()
-        );
+        assert!(policy.clone().try_rename(Variable::SecretKey, "APP_DEBUG").is_err());
         // Renaming a variable to its own name is no collision.
-        assert!(
-            policy
-                .clone()
-                .try_rename(Variable::Debug, "APP_DEBUG")
-                .is_ok()
-        );
+        assert!(policy.clone().try_rename(Variable::Debug, "APP_DEBUG").is_ok());
         // A required variable may share a role's name.
         assert!(policy.try_require("DEBUG").is_ok());
     }
@@ -385,20 +370,11 @@ mod tests {
                 Err(VariableNameError::Invalid),
                 "{bad:?}"
             );
-            assert_eq!(
-                Policy::new().try_require(bad),
-                Err(VariableNameError::Invalid)
-            );
+            assert_eq!(Policy::new().try_require(bad), Err(VariableNameError::Invalid));
         }
-        let err = Policy::new()
-            .try_rename(Variable::SecretKey, "RAILWAY_ENVIRONMENT_NAME")
-            .unwrap_err();
-        assert_eq!(
-            err,
-            VariableNameError::TakenByPlatform {
-                name: "RAILWAY_ENVIRONMENT_NAME"
-            }
-        );
+        let err =
+            Policy::new().try_rename(Variable::SecretKey, "RAILWAY_ENVIRONMENT_NAME").unwrap_err();
+        assert_eq!(err, VariableNameError::TakenByPlatform { name: "RAILWAY_ENVIRONMENT_NAME" });
     }
 
     #[test]

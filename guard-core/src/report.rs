@@ -39,9 +39,7 @@ pub struct Report {
 impl Report {
     pub(crate) fn into_result(self) -> Result<Report, GuardError> {
         if self.errors().next().is_some() {
-            Err(GuardError {
-                report: Box::new(self),
-            })
+            Err(GuardError { report: Box::new(self) })
         } else {
             Ok(self)
         }
@@ -143,9 +141,7 @@ impl Report {
     }
 
     fn with_severity(&self, severity: Severity) -> impl Iterator<Item = &Finding> {
-        self.findings
-            .iter()
-            .filter(move |f| f.severity() == severity)
+        self.findings.iter().filter(move |f| f.severity() == severity)
     }
 
     fn write_startup_line(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -155,10 +151,7 @@ impl Report {
                 f.write_str("⚠️  Using SQLite for LOCAL TESTING ONLY")
             }
             Some(url) if url.backend() == Backend::Sqlite => {
-                write!(
-                    f,
-                    "⚠️  Using SQLite database from {var} (sqlite_in_production allowed)"
-                )
+                write!(f, "⚠️  Using SQLite database from {var} (sqlite_in_production allowed)")
             }
             Some(url) if url.backend() == Backend::Unknown => {
                 write!(f, "⚠️  Using an unknown database from {var}")
@@ -167,10 +160,9 @@ impl Report {
             None if !self.database_checked => {
                 f.write_str("✅ No database (the app's policy says it has none)")
             }
-            None if !self.production => write!(
-                f,
-                "⚠️  No usable {var}: development mode, production checks skipped"
-            ),
+            None if !self.production => {
+                write!(f, "⚠️  No usable {var}: development mode, production checks skipped")
+            }
             None => write!(f, "⚠️  No usable {var}"),
         }
     }
@@ -185,16 +177,16 @@ impl Report {
                 f.write_str(")")
             }
             (Some(platform), None) => write!(f, "Platform: {platform}"),
-            (None, _) if self.production => write!(
-                f,
-                "Platform: none detected; production because {} is not true",
-                self.debug_variable
-            ),
-            (None, _) => write!(
-                f,
-                "Platform: none detected; development ({} is true)",
-                self.debug_variable
-            ),
+            (None, _) if self.production => {
+                write!(
+                    f,
+                    "Platform: none detected; production because {} is not true",
+                    self.debug_variable
+                )
+            }
+            (None, _) => {
+                write!(f, "Platform: none detected; development ({} is true)", self.debug_variable)
+            }
         }
     }
 }
@@ -205,11 +197,7 @@ impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.write_startup_line(f)?;
         if f.alternate() {
-            for finding in self
-                .findings
-                .iter()
-                .filter(|f| f.severity() != Severity::Error)
-            {
+            for finding in self.findings.iter().filter(|f| f.severity() != Severity::Error) {
                 write!(f, "\n  {finding}")?;
             }
         }
@@ -240,7 +228,7 @@ impl fmt::Display for Report {
 /// assert!(text.contains("❌ LOCAL_TEST=True (MUST be False in production)"));
 /// assert!(!text.contains("hunter2"));
 /// ```
-#[derive(Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{}", Misconfiguration(.report))]
 pub struct GuardError {
     report: Box<Report>,
@@ -278,15 +266,6 @@ impl GuardError {
     }
 }
 
-impl fmt::Debug for GuardError {
-    /// The report's fields, as redacted as `Display`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("GuardError")
-            .field("report", &self.report)
-            .finish()
-    }
-}
-
 /// The text of a [`GuardError`].
 struct Misconfiguration<'a>(&'a Report);
 
@@ -299,8 +278,7 @@ impl fmt::Display for Misconfiguration<'_> {
             let debug = &report.debug_variable;
             write!(
                 f,
-                "\n  ℹ️  No hosting platform detected: this counts as production because {debug} is not true. \
-                 Developing locally? Set {debug}=true (or load a .env file that sets it)."
+                "\n  ℹ️  No hosting platform detected: this counts as production because {debug} is not true. Developing locally? Set {debug}=true (or load a .env file that sets it)."
             )?;
         }
         for finding in report.findings() {
@@ -326,8 +304,7 @@ impl fmt::Display for Misconfiguration<'_> {
                 FrontEnd::Attribute =>
                     "The app did not start. Fix the variables above, then redeploy.",
                 FrontEnd::Cli =>
-                    "This deployment would be refused at start-up. Fix the variables above, \
-                                  then redeploy; `guard explain ID` describes each check.",
+                    "This deployment would be refused at start-up. Fix the variables above, then redeploy; `guard explain ID` describes each check.",
             }
         )
     }

@@ -17,13 +17,8 @@ fn run(policy: &Policy, snapshot: &Snapshot) -> Report {
     let detection = Detection::detect(snapshot);
     let production = detection.is_some() || !snapshot.get(Variable::Debug).flag().is_true();
     let database = DatabaseState::read(policy, snapshot);
-    let findings = checks::run(&Context::new(
-        policy,
-        snapshot,
-        detection.as_ref(),
-        production,
-        &database,
-    ));
+    let findings =
+        checks::run(&Context::new(policy, snapshot, detection.as_ref(), production, &database));
     let (platform, environment, preview) = match detection {
         Some(d) => (Some(d.platform), d.environment, d.preview),
         None => (None, None, false),

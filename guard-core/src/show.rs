@@ -64,11 +64,7 @@ fn fits(value: &str, max: usize, extra: impl Fn(char) -> bool) -> bool {
 /// its length. For values that are no secret by role but may hold one by
 /// mistake (a renamed variable, a typo'd boolean).
 pub(crate) fn word(value: &str) -> String {
-    if fits(value, 16, |c| c == '_' || c == '-') {
-        value.to_owned()
-    } else {
-        length(value)
-    }
+    if fits(value, 16, |c| c == '_' || c == '-') { value.to_owned() } else { length(value) }
 }
 
 #[cfg(test)]
@@ -95,10 +91,7 @@ mod tests {
         assert_eq!(path("/data/app-1.db"), "/data/app-1.db");
         assert_eq!(path("/da ta"), "(6 characters)");
         let url = Url::parse("http://u:S3CRET@shop.example.com:8080/a b?token=S3CRET#x").unwrap();
-        assert_eq!(
-            web_url(&url),
-            "http://shop.example.com:8080(6 characters)?…"
-        );
+        assert_eq!(web_url(&url), "http://shop.example.com:8080(6 characters)?…");
         let url = Url::parse("http://shop.example.com/").unwrap();
         assert_eq!(web_url(&url), "http://shop.example.com");
     }

@@ -3,7 +3,7 @@
 //! Everything after this module works on a [`Snapshot`], never on the process
 //! environment, so every rule is a pure function of injected input.
 
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 
 use crate::policy::Policy;
 use crate::variable::{PlatformVariable, Variable};
@@ -13,7 +13,7 @@ use crate::variable::{PlatformVariable, Variable};
 /// Unset, empty and whitespace-only are all [`Value::Unset`]; a set value is
 /// trimmed. A value that is not UTF-8 is kept apart so that the check owning
 /// the variable can report it instead of panicking.
-#[derive(Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub(crate) enum Value<'a> {
     #[default]
     Unset,
@@ -26,11 +26,7 @@ impl<'a> Value<'a> {
         match raw.to_str() {
             Some(text) => {
                 let trimmed = text.trim();
-                if trimmed.is_empty() {
-                    Value::Unset
-                } else {
-                    Value::Set(trimmed)
-                }
+                if trimmed.is_empty() { Value::Unset } else { Value::Set(trimmed) }
             }
             None => Value::NotUtf8,
         }
@@ -57,17 +53,6 @@ impl<'a> Value<'a> {
     }
 }
 
-impl std::fmt::Debug for Value<'_> {
-    /// By length only: a value may be a secret.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Value::Unset => f.write_str("Unset"),
-            Value::Set(text) => write!(f, "Set({} characters)", text.chars().count()),
-            Value::NotUtf8 => f.write_str("NotUtf8"),
-        }
-    }
-}
-
 /// A boolean variable, read case-insensitively.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Flag<'a> {
@@ -87,41 +72,10 @@ impl Flag<'_> {
 pub(crate) const BOOLEAN_SPELLINGS: &str = "true/false, 1/0, yes/no, on/off (any case)";
 
 fn parse_bool(text: &str) -> Option<bool> {
-    const TRUE: [&str; 4] = ["true", "1", "yes", "on"];
-    const FALSE: [&str; 4] = ["false", "0", "no", "off"];
-    if TRUE.iter().any(|t| t.eq_ignore_ascii_case(text)) {
-        Some(true)
-    } else if FALSE.iter().any(|f| f.eq_ignore_ascii_case(text)) {
-        Some(false)
-    } else {
-        None
-    }
-}
-
-/// One variable's value, kept by the snapshot.
-#[derive(Clone, Default)]
-enum Stored {
-    #[default]
-    Unset,
-    Set(String),
-    NotUtf8,
-}
-
-impl Stored {
-    fn read(raw: &OsStr) -> Stored {
-        match Value::read(raw) {
-            Value::Unset => Stored::Unset,
-            Value::Set(text) => Stored::Set(text.to_owned()),
-            Value::NotUtf8 => Stored::NotUtf8,
-        }
-    }
-
-    fn value(&self) -> Value<'_> {
-        match self {
-            Stored::Unset => Value::Unset,
-            Stored::Set(text) => Value::Set(text),
-            Stored::NotUtf8 => Value::NotUtf8,
-        }
+    match text.to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "on" => Some(true),
+        "false" | "0" | "no" | "off" => Some(false),
+        _ => None,
     }
 }
 
@@ -131,11 +85,11 @@ impl Stored {
 #[derive(Default)]
 pub(crate) struct Snapshot {
     /// The app's variables, at [`Variable::index`].
-    variables: [Stored; 6],
+    variables: [Option<OsString>; 6],
     /// The platforms' variables, at [`PlatformVariable::index`].
-    platform: [Stored; PlatformVariable::ALL.len()],
+    platform: [Option<OsString>; PlatformVariable::ALL.len()],
     /// One value per variable the policy requires, in the policy's order.
-    required: Vec<Stored>,
+    required: Vec<Option<OsString>>,
 }
 
 impl Snapshot {
@@ -147,24 +101,22 @@ impl Snapshot {
         K: AsRef<OsStr>,
         V: AsRef<OsStr>,
     {
-        let mut snapshot = Snapshot {
-            required: vec![Stored::Unset; policy.required().len()],
-            ..Snapshot::default()
-        };
+        let mut snapshot =
+            Snapshot { required: vec![None; policy.required().len()], ..Snapshot::default() };
         for (key, value) in vars {
             let Some(key) = key.as_ref().to_str() else {
                 continue;
             };
-            let value = value.as_ref();
+            let value = Some(value.as_ref().to_owned());
             if let Some(variable) = PlatformVariable::from_name(key) {
-                snapshot.platform[variable.index()] = Stored::read(value);
+                snapshot.platform[variable.index()] = value.clone();
             }
             if let Some(variable) = policy.variable_named(key) {
-                snapshot.variables[variable.index()] = Stored::read(value);
+                snapshot.variables[variable.index()] = value.clone();
             }
             for (slot, name) in snapshot.required.iter_mut().zip(policy.required()) {
                 if name == key {
-                    *slot = Stored::read(value);
+                    *slot = value.clone();
                 }
             }
         }
@@ -173,18 +125,22 @@ impl Snapshot {
 
     /// The value of one of the app's variables.
     pub(crate) fn get(&self, variable: Variable) -> Value<'_> {
-        self.variables[variable.index()].value()
+        read(&self.variables[variable.index()])
     }
 
     /// The value of a platform's variable.
     pub(crate) fn platform(&self, variable: PlatformVariable) -> Value<'_> {
-        self.platform[variable.index()].value()
+        read(&self.platform[variable.index()])
     }
 
     /// The values of the required variables, in the policy's order.
     pub(crate) fn required(&self) -> impl Iterator<Item = Value<'_>> {
-        self.required.iter().map(Stored::value)
+        self.required.iter().map(read)
     }
+}
+
+fn read(raw: &Option<OsString>) -> Value<'_> {
+    raw.as_deref().map_or(Value::Unset, Value::read)
 }
 
 #[cfg(test)]
@@ -206,10 +162,7 @@ mod tests {
 
     #[test]
     fn values_are_trimmed() {
-        assert_eq!(
-            Value::read(OsStr::new("  postgres://h/db \n")),
-            Value::Set("postgres://h/db")
-        );
+        assert_eq!(Value::read(OsStr::new("  postgres://h/db \n")), Value::Set("postgres://h/db"));
     }
 
     #[cfg(unix)]
@@ -253,9 +206,8 @@ mod tests {
 
     #[test]
     fn snapshot_picks_app_platform_and_required_variables() {
-        let policy = Policy::new()
-            .require("REDIS_URL")
-            .rename(Variable::SecretKey, "SESSION_SECRET");
+        let policy =
+            Policy::new().require("REDIS_URL").rename(Variable::SecretKey, "SESSION_SECRET");
         let snapshot = Snapshot::from_pairs(
             &policy,
             [
@@ -269,21 +221,9 @@ mod tests {
             ],
         );
         assert_eq!(snapshot.get(Variable::SecretKey).as_str(), Some("s3cr3t"));
-        assert_eq!(
-            snapshot
-                .platform(PlatformVariable::RailwayProjectId)
-                .as_str(),
-            Some("p")
-        );
-        assert_eq!(
-            snapshot.required().next().unwrap().as_str(),
-            Some("redis://r")
-        );
-        assert_eq!(
-            snapshot.get(Variable::Debug).flag(),
-            Flag::Set(false),
-            "later pairs win"
-        );
+        assert_eq!(snapshot.platform(PlatformVariable::RailwayProjectId).as_str(), Some("p"));
+        assert_eq!(snapshot.required().next().unwrap().as_str(), Some("redis://r"));
+        assert_eq!(snapshot.get(Variable::Debug).flag(), Flag::Set(false), "later pairs win");
     }
 
     #[test]
@@ -303,9 +243,6 @@ mod tests {
         );
         assert_eq!(snapshot.get(Variable::Debug).flag(), Flag::Unset);
         assert_eq!(snapshot.get(Variable::LocalTest).flag(), Flag::Set(true));
-        assert_eq!(
-            snapshot.get(Variable::DatabaseUrl).as_str(),
-            Some("postgres://db/app")
-        );
+        assert_eq!(snapshot.get(Variable::DatabaseUrl).as_str(), Some("postgres://db/app"));
     }
 }

@@ -56,20 +56,6 @@ impl Variable {
         }
     }
 
-    /// The variable whose default name is `name` (exact, case-sensitive).
-    ///
-    /// ```
-    /// use guard_core::Variable;
-    /// assert_eq!(Variable::from_default_name("SITE_URL"), Some(Variable::SiteUrl));
-    /// assert_eq!(Variable::from_default_name("site_url"), None);
-    /// ```
-    pub fn from_default_name(name: &str) -> Option<Variable> {
-        Variable::ALL
-            .iter()
-            .copied()
-            .find(|v| v.default_name() == name)
-    }
-
     /// Its place in per-variable tables.
     pub(crate) const fn index(self) -> usize {
         self as usize
@@ -128,10 +114,7 @@ impl PlatformVariable {
             (P::CloudRunJob, "CLOUD_RUN_JOB"),
             (P::GaeService, "GAE_SERVICE"),
             (P::AwsLambdaFunctionName, "AWS_LAMBDA_FUNCTION_NAME"),
-            (
-                P::EcsContainerMetadataUriV4,
-                "ECS_CONTAINER_METADATA_URI_V4",
-            ),
+            (P::EcsContainerMetadataUriV4, "ECS_CONTAINER_METADATA_URI_V4"),
             (P::WebsiteSiteName, "WEBSITE_SITE_NAME"),
             (P::KubernetesServiceHost, "KUBERNETES_SERVICE_HOST"),
         ]
@@ -204,16 +187,7 @@ mod tests {
         for good in ["REDIS_URL", "a", "ÄPFEL", "x.y-z"] {
             assert!(is_valid_name(good), "{good:?}");
         }
-        for bad in [
-            "",
-            " REDIS_URL",
-            "A B",
-            "A=B",
-            "A\0",
-            "A\t",
-            "A\u{a0}",
-            "A\u{1b}[2J",
-        ] {
+        for bad in ["", " REDIS_URL", "A B", "A=B", "A\0", "A\t", "A\u{a0}", "A\u{1b}[2J"] {
             assert!(!is_valid_name(bad), "{bad:?}");
         }
     }

@@ -66,10 +66,7 @@ const CASES: &[Case] = &[
         name: "DATABASE_URL in quotes",
         check: Check::DatabaseUrlInvalid,
         policy: default_policy,
-        hit: &[(
-            "DATABASE_URL",
-            Some("\"postgres://db.railway.internal/app\""),
-        )],
+        hit: &[("DATABASE_URL", Some("\"postgres://db.railway.internal/app\""))],
         near_miss: &[("DATABASE_URL", Some("postgres://db.railway.internal/app"))],
     },
     Case {
@@ -86,14 +83,8 @@ const CASES: &[Case] = &[
         name: "DATABASE_URL with a bad port",
         check: Check::DatabaseUrlInvalid,
         policy: default_policy,
-        hit: &[(
-            "DATABASE_URL",
-            Some("postgresql://u:pw@db.railway.internal:54x2/app"),
-        )],
-        near_miss: &[(
-            "DATABASE_URL",
-            Some("postgresql://u:pw@db.railway.internal:5432/app"),
-        )],
+        hit: &[("DATABASE_URL", Some("postgresql://u:pw@db.railway.internal:54x2/app"))],
+        near_miss: &[("DATABASE_URL", Some("postgresql://u:pw@db.railway.internal:5432/app"))],
     },
     Case {
         name: "DATABASE_URL without a scheme",
@@ -120,14 +111,8 @@ const CASES: &[Case] = &[
         name: "unknown scheme",
         check: Check::UnknownDatabaseBackend,
         policy: default_policy,
-        hit: &[(
-            "DATABASE_URL",
-            Some("redis://default:pw@redis.railway.internal:6379"),
-        )],
-        near_miss: &[(
-            "DATABASE_URL",
-            Some("mysql://root:pw@mysql.railway.internal:3306/railway"),
-        )],
+        hit: &[("DATABASE_URL", Some("redis://default:pw@redis.railway.internal:6379"))],
+        near_miss: &[("DATABASE_URL", Some("mysql://root:pw@mysql.railway.internal:3306/railway"))],
     },
     Case {
         name: "SECRET_KEY unset",
@@ -140,24 +125,15 @@ const CASES: &[Case] = &[
         name: "SECRET_KEY of 44 characters (openssl rand -base64 32)",
         check: Check::SecretKeyWeak,
         policy: default_policy,
-        hit: &[(
-            "SECRET_KEY",
-            Some("q2Jm0bXl9yF7u4kS8dW3eR6tZ1vN5cH0pG2aL7oK9i4="),
-        )],
+        hit: &[("SECRET_KEY", Some("q2Jm0bXl9yF7u4kS8dW3eR6tZ1vN5cH0pG2aL7oK9i4="))],
         near_miss: &[("SECRET_KEY", Some(STRONG_SECRET))],
     },
     Case {
         name: "SECRET_KEY of one repeated character",
         check: Check::SecretKeyWeak,
         policy: default_policy,
-        hit: &[(
-            "SECRET_KEY",
-            Some("abababababababababababababababababababababababababababab"),
-        )],
-        near_miss: &[(
-            "SECRET_KEY",
-            Some("abcdeedcbaabcdeedcbaabcdeedcbaabcdeedcbaabcdeedcba"),
-        )],
+        hit: &[("SECRET_KEY", Some("abababababababababababababababababababababababababababab"))],
+        near_miss: &[("SECRET_KEY", Some("abcdeedcbaabcdeedcbaabcdeedcbaabcdeedcbaabcdeedcba"))],
     },
     Case {
         name: "SECRET_KEY with Django's insecure prefix",
@@ -176,10 +152,7 @@ const CASES: &[Case] = &[
         name: "SECRET_KEY placeholder",
         check: Check::SecretKeyWeak,
         policy: default_policy,
-        hit: &[(
-            "SECRET_KEY",
-            Some("your-secret-key-here-please-change-me-before-going-live-ok"),
-        )],
+        hit: &[("SECRET_KEY", Some("your-secret-key-here-please-change-me-before-going-live-ok"))],
         near_miss: &[("SECRET_KEY", Some(STRONG_SECRET))],
     },
     Case {
@@ -228,17 +201,11 @@ const CASES: &[Case] = &[
         check: Check::PublicDomainNotAllowed,
         policy: default_policy,
         hit: &[
-            (
-                "RAILWAY_PUBLIC_DOMAIN",
-                Some("shop-production.up.railway.app"),
-            ),
+            ("RAILWAY_PUBLIC_DOMAIN", Some("shop-production.up.railway.app")),
             ("ALLOWED_HOSTS", Some("shop.example.com")),
         ],
         near_miss: &[
-            (
-                "RAILWAY_PUBLIC_DOMAIN",
-                Some("shop-production.up.railway.app"),
-            ),
+            ("RAILWAY_PUBLIC_DOMAIN", Some("shop-production.up.railway.app")),
             ("ALLOWED_HOSTS", Some("shop.example.com .up.railway.app")),
         ],
     },
@@ -246,10 +213,7 @@ const CASES: &[Case] = &[
         name: "database on localhost on a platform",
         check: Check::DatabaseHostLocal,
         policy: default_policy,
-        hit: &[(
-            "DATABASE_URL",
-            Some("postgresql://postgres:pw@localhost:5432/railway"),
-        )],
+        hit: &[("DATABASE_URL", Some("postgresql://postgres:pw@localhost:5432/railway"))],
         near_miss: &[(
             "DATABASE_URL",
             Some("postgresql://postgres:pw@/railway?host=/var/run/postgresql"),
@@ -260,10 +224,7 @@ const CASES: &[Case] = &[
         check: Check::DatabaseHostLocal,
         policy: default_policy,
         hit: &[("DATABASE_URL", Some("mysql://root:pw@127.0.0.1:3306/shop"))],
-        near_miss: &[(
-            "DATABASE_URL",
-            Some("mysql://root:pw@mysql.railway.internal:3306/shop"),
-        )],
+        near_miss: &[("DATABASE_URL", Some("mysql://root:pw@mysql.railway.internal:3306/shop"))],
     },
     Case {
         name: "TLS off to a public host",
@@ -313,10 +274,7 @@ fn each_check_is_triggered_and_not_by_its_near_miss() {
 #[test]
 fn every_check_id_has_a_case() {
     for check in Check::ALL {
-        assert!(
-            CASES.iter().any(|case| case.check == *check),
-            "no case triggers {check}"
-        );
+        assert!(CASES.iter().any(|case| case.check == *check), "no case triggers {check}");
     }
 }
 
@@ -335,17 +293,9 @@ fn allowed_checks_are_listed_as_allowed_and_never_block() {
         let policy = (case.policy)().allow(case.check);
         let result = check(&policy, &with(railway_fit(), case.hit));
         let report = result.unwrap_or_else(|err| panic!("{}: still blocked:\n{err}", case.name));
-        let finding = report
-            .findings()
-            .iter()
-            .find(|f| f.check() == case.check)
-            .expect(case.name);
+        let finding = report.findings().iter().find(|f| f.check() == case.check).expect(case.name);
         assert_eq!(finding.severity(), Severity::Allowed, "{}", case.name);
-        assert!(
-            format!("{report:#}").contains(case.check.id()),
-            "{}",
-            case.name
-        );
+        assert!(format!("{report:#}").contains(case.check.id()), "{}", case.name);
     }
 }
 
@@ -382,11 +332,7 @@ fn outside_production_nothing_blocks_and_shape_checks_warn() {
     ]);
     let report = check(&Policy::new().require("STRIPE_KEY"), &env).unwrap();
     assert!(!report.is_production());
-    let found: Vec<_> = report
-        .findings()
-        .iter()
-        .map(|f| (f.id(), f.severity()))
-        .collect();
+    let found: Vec<_> = report.findings().iter().map(|f| (f.id(), f.severity())).collect();
     assert_eq!(
         found,
         [
@@ -408,10 +354,7 @@ fn production_is_decided_by_platform_or_debug() {
         (&[("DEBUG", "true")], false),
         (&[("DEBUG", " 1 ")], false),
         (&[("DEBUG", "true"), ("DYNO", "web.1")], true),
-        (
-            &[("DEBUG", "true"), ("RAILWAY_ENVIRONMENT", "production")],
-            true,
-        ),
+        (&[("DEBUG", "true"), ("RAILWAY_ENVIRONMENT", "production")], true),
         (&[("DEBUG", "true"), ("CONTEXT", "production")], false),
         (&[("DEBUG", "true"), ("PORT", "8080")], false),
     ];
@@ -440,10 +383,7 @@ fn renamed_variables_are_read_and_named() {
         ("DATABASE_URL", "postgres://db.railway.internal/app"),
     ]);
     let err = check(&policy, &env).unwrap_err();
-    let variables: Vec<_> = err
-        .errors()
-        .map(|f| (f.id(), f.variable().to_owned()))
-        .collect();
+    let variables: Vec<_> = err.errors().map(|f| (f.id(), f.variable().to_owned())).collect();
     assert_eq!(
         variables,
         [
@@ -453,26 +393,17 @@ fn renamed_variables_are_read_and_named() {
         ]
     );
     let text = err.to_string();
-    assert!(
-        text.contains("APP_DEBUG=True (MUST be False in production)"),
-        "{text}"
-    );
+    assert!(text.contains("APP_DEBUG=True (MUST be False in production)"), "{text}");
     assert!(!text.contains("❌ DEBUG"), "{text}");
 }
 
 #[test]
 fn no_database_and_no_secret_skip_their_checks() {
-    let env = common::pairs(&[
-        ("RAILWAY_PROJECT_ID", "p"),
-        ("DATABASE_URL", "sqlite:app.db"),
-    ]);
+    let env = common::pairs(&[("RAILWAY_PROJECT_ID", "p"), ("DATABASE_URL", "sqlite:app.db")]);
     let report = check(&Policy::new().no_database().no_secret(), &env).unwrap();
     assert!(report.findings().is_empty(), "{:?}", report.findings());
     assert!(report.database().is_none());
-    assert_eq!(
-        report.to_string(),
-        "✅ No database (the app's policy says it has none)"
-    );
+    assert_eq!(report.to_string(), "✅ No database (the app's policy says it has none)");
 }
 
 #[test]
@@ -486,15 +417,9 @@ fn sqlite_on_a_railway_volume_explains_how_to_allow_it() {
     );
     let err = check(&Policy::new(), &env).unwrap_err();
     let finding = err.errors().next().unwrap();
+    assert!(finding.remediation().contains("/data"), "{}", finding.remediation());
     assert!(
-        finding.remediation().contains("/data"),
-        "{}",
-        finding.remediation()
-    );
-    assert!(
-        finding
-            .remediation()
-            .contains("Policy::allow(Check::SqliteInProduction)"),
+        finding.remediation().contains("Policy::allow(Check::SqliteInProduction)"),
         "{}",
         finding.remediation()
     );
@@ -502,26 +427,12 @@ fn sqlite_on_a_railway_volume_explains_how_to_allow_it() {
     let cli = Policy::new().worded_for(guard_core::FrontEnd::Cli);
     let err = check(&cli, &env).unwrap_err();
     let remediation = err.errors().next().unwrap().remediation();
-    assert!(
-        remediation.contains("guard check --allow sqlite_in_production"),
-        "{remediation}"
-    );
+    assert!(remediation.contains("guard check --allow sqlite_in_production"), "{remediation}");
     let without = check(
         &Policy::new(),
-        &with(
-            railway_fit(),
-            &[("DATABASE_URL", Some("sqlite:////data/app.db"))],
-        ),
+        &with(railway_fit(), &[("DATABASE_URL", Some("sqlite:////data/app.db"))]),
     );
-    assert!(
-        !without
-            .unwrap_err()
-            .errors()
-            .next()
-            .unwrap()
-            .remediation()
-            .contains("volume")
-    );
+    assert!(!without.unwrap_err().errors().next().unwrap().remediation().contains("volume"));
 }
 
 #[test]
@@ -530,92 +441,49 @@ fn remediation_names_the_place_on_the_detected_platform() {
         ("RAILWAY_PROJECT_ID", "p", "Project → Service → Variables"),
         ("DYNO", "web.1", "Config Vars"),
         ("FLY_APP_NAME", "shop", "fly secrets set"),
-        (
-            "KUBERNETES_SERVICE_HOST",
-            "10.0.0.1",
-            "kubectl rollout restart",
-        ),
+        ("KUBERNETES_SERVICE_HOST", "10.0.0.1", "kubectl rollout restart"),
     ];
     for (var, value, place) in cases {
         let err = check(&Policy::new(), &common::pairs(&[(var, value)])).unwrap_err();
         for finding in err.errors() {
-            assert!(
-                finding.remediation().contains(place),
-                "{var}: {}",
-                finding.remediation()
-            );
+            assert!(finding.remediation().contains(place), "{var}: {}", finding.remediation());
         }
     }
     let err = check(&Policy::new(), &common::pairs(&[("DEBUG", "false")])).unwrap_err();
     assert!(err.errors().all(|f| {
-        f.remediation()
-            .contains("wherever this deployment's environment variables are set")
+        f.remediation().contains("wherever this deployment's environment variables are set")
     }));
 }
 
 #[test]
 fn a_missing_database_on_railway_says_to_add_postgres_and_reference_it() {
-    let err = check(
-        &Policy::new(),
-        &with(railway_fit(), &[("DATABASE_URL", None)]),
-    )
-    .unwrap_err();
+    let err = check(&Policy::new(), &with(railway_fit(), &[("DATABASE_URL", None)])).unwrap_err();
     let remediation = err.errors().next().unwrap().remediation().to_owned();
     assert!(remediation.contains("Add PostgreSQL"), "{remediation}");
-    assert!(
-        remediation.contains("DATABASE_URL=${{Postgres.DATABASE_URL}}"),
-        "{remediation}"
-    );
+    assert!(remediation.contains("DATABASE_URL=${{Postgres.DATABASE_URL}}"), "{remediation}");
 }
 
 #[test]
 fn an_unresolved_reference_says_the_service_does_not_exist() {
     let err = check(
         &Policy::new(),
-        &with(
-            railway_fit(),
-            &[("DATABASE_URL", Some("${{Postgres.DATABASE_URL}}"))],
-        ),
+        &with(railway_fit(), &[("DATABASE_URL", Some("${{Postgres.DATABASE_URL}}"))]),
     )
     .unwrap_err();
     let finding = err.errors().next().unwrap();
-    assert!(
-        finding.message().contains("${{Postgres.DATABASE_URL}}"),
-        "{}",
-        finding.message()
-    );
-    assert!(
-        finding.remediation().contains("does not exist"),
-        "{}",
-        finding.remediation()
-    );
+    assert!(finding.message().contains("${{Postgres.DATABASE_URL}}"), "{}", finding.message());
+    assert!(finding.remediation().contains("does not exist"), "{}", finding.remediation());
 }
 
 #[test]
 fn the_secret_remediation_command_passes_the_rule() {
     // `openssl rand -hex 32` prints 64 hex characters: the remediation's
     // own command must give a key the rule accepts.
-    let err = check(
-        &Policy::new(),
-        &with(railway_fit(), &[("SECRET_KEY", Some("short"))]),
-    )
-    .unwrap_err();
-    assert!(
-        err.errors()
-            .next()
-            .unwrap()
-            .remediation()
-            .contains("openssl rand -hex 32")
-    );
-    let hex: String = (0..32u8)
-        .map(|b| format!("{:02x}", b.wrapping_mul(37).wrapping_add(11)))
-        .collect();
+    let err =
+        check(&Policy::new(), &with(railway_fit(), &[("SECRET_KEY", Some("short"))])).unwrap_err();
+    assert!(err.errors().next().unwrap().remediation().contains("openssl rand -hex 32"));
+    let hex: String =
+        (0..32u8).map(|b| format!("{:02x}", b.wrapping_mul(37).wrapping_add(11))).collect();
     assert_eq!(hex.len(), 64);
-    assert!(
-        check(
-            &Policy::new(),
-            &with(railway_fit(), &[("SECRET_KEY", Some(&hex))])
-        )
-        .is_ok()
-    );
+    assert!(check(&Policy::new(), &with(railway_fit(), &[("SECRET_KEY", Some(&hex))])).is_ok());
 }

@@ -33,10 +33,8 @@ fn a_non_utf8_value_is_a_finding_of_the_check_that_owns_it() {
         env.push(((*var).into(), not_utf8()));
         let result = Policy::new().require("REDIS_URL").validate_env(env);
         let err = result.expect_err(var);
-        let finding = err
-            .errors()
-            .find(|f| f.id() == *id)
-            .unwrap_or_else(|| panic!("{var}: no {id}"));
+        let finding =
+            err.errors().find(|f| f.id() == *id).unwrap_or_else(|| panic!("{var}: no {id}"));
         assert_eq!(finding.variable(), *var);
         assert!(finding.message().contains("UTF-8"), "{}", finding.message());
     }
@@ -47,26 +45,17 @@ fn a_non_utf8_value_is_a_finding_of_the_check_that_owns_it() {
 fn a_non_utf8_allowed_hosts_is_reported_as_not_utf8() {
     use std::ffi::OsString;
     use std::os::unix::ffi::OsStringExt;
-    let mut env: Vec<(OsString, OsString)> = railway_fit()
-        .into_iter()
-        .map(|(k, v)| (k.into(), v.into()))
-        .collect();
+    let mut env: Vec<(OsString, OsString)> =
+        railway_fit().into_iter().map(|(k, v)| (k.into(), v.into())).collect();
     env.push(("SITE_URL".into(), "https://shop.example.com".into()));
-    env.push((
-        "ALLOWED_HOSTS".into(),
-        OsString::from_vec(b"shop.\xffexample.com".to_vec()),
-    ));
+    env.push(("ALLOWED_HOSTS".into(), OsString::from_vec(b"shop.\xffexample.com".to_vec())));
     let err = Policy::new().validate_env(env).unwrap_err();
     let finding = err
         .errors()
         .find(|f| f.id() == "site_url_host_not_allowed")
         .expect("site_url_host_not_allowed");
     assert_eq!(finding.variable(), "ALLOWED_HOSTS");
-    assert!(
-        finding.message().contains("not valid UTF-8"),
-        "{}",
-        finding.message()
-    );
+    assert!(finding.message().contains("not valid UTF-8"), "{}", finding.message());
 }
 
 #[test]
@@ -87,10 +76,7 @@ fn allowed_hosts_match_as_django_matches_them() {
         ("*", "https://anything.example/", true),
     ];
     for (hosts, site, allowed) in cases {
-        let env = with(
-            railway_fit(),
-            &[("ALLOWED_HOSTS", Some(hosts)), ("SITE_URL", Some(site))],
-        );
+        let env = with(railway_fit(), &[("ALLOWED_HOSTS", Some(hosts)), ("SITE_URL", Some(site))]);
         let found = ids(&check(&Policy::new(), &env)).contains(&"site_url_host_not_allowed");
         assert_eq!(!found, allowed, "{hosts} {site}");
     }
@@ -104,11 +90,7 @@ fn a_local_run_is_told_how_to_develop_locally() {
     assert!(second.contains("No hosting platform detected"), "{text}");
     assert!(second.contains("DEBUG=true"), "{text}");
     // On a platform production is no inference: no such line.
-    let err = check(
-        &Policy::new(),
-        &with(railway_fit(), &[("DEBUG", Some("1"))]),
-    )
-    .unwrap_err();
+    let err = check(&Policy::new(), &with(railway_fit(), &[("DEBUG", Some("1"))])).unwrap_err();
     assert!(!err.to_string().contains("No hosting platform detected"));
 }
 
@@ -127,23 +109,12 @@ fn quotes_around_a_url_are_a_finding() {
         "\"postgresql://u:pw@db.railway.internal/app\"",
         "'postgresql://u:pw@db.railway.internal/app'",
     ] {
-        let err = check(
-            &Policy::new(),
-            &with(railway_fit(), &[("DATABASE_URL", Some(quoted))]),
-        )
-        .unwrap_err();
+        let err = check(&Policy::new(), &with(railway_fit(), &[("DATABASE_URL", Some(quoted))]))
+            .unwrap_err();
         let finding = err.errors().next().unwrap();
         assert_eq!(finding.id(), "database_url_invalid");
-        assert!(
-            finding.message().contains("quotes"),
-            "{}",
-            finding.message()
-        );
-        assert!(
-            finding.remediation().contains("Remove the quotes"),
-            "{}",
-            finding.remediation()
-        );
+        assert!(finding.message().contains("quotes"), "{}", finding.message());
+        assert!(finding.remediation().contains("Remove the quotes"), "{}", finding.remediation());
     }
 }
 
@@ -157,65 +128,33 @@ fn odd_casing_and_whitespace_change_nothing() {
         "JDBC:PostgreSQL://postgres.railway.internal:5432/railway",
     ];
     for url in variants {
-        let report = check(
-            &Policy::new(),
-            &with(railway_fit(), &[("DATABASE_URL", Some(url))]),
-        )
-        .unwrap();
-        assert_eq!(
-            report.database().unwrap().backend(),
-            Backend::Postgresql,
-            "{url:?}"
-        );
+        let report =
+            check(&Policy::new(), &with(railway_fit(), &[("DATABASE_URL", Some(url))])).unwrap();
+        assert_eq!(report.database().unwrap().backend(), Backend::Postgresql, "{url:?}");
     }
-    for sqlite in [
-        "SQLITE:///db.sqlite3",
-        " sqlite::memory: ",
-        "DB.SQLITE3",
-        "File:app.db",
-    ] {
-        let result = check(
-            &Policy::new(),
-            &with(railway_fit(), &[("DATABASE_URL", Some(sqlite))]),
-        );
+    for sqlite in ["SQLITE:///db.sqlite3", " sqlite::memory: ", "DB.SQLITE3", "File:app.db"] {
+        let result = check(&Policy::new(), &with(railway_fit(), &[("DATABASE_URL", Some(sqlite))]));
         assert_eq!(ids(&result), ["sqlite_in_production"], "{sqlite:?}");
     }
 }
 
 #[test]
 fn unset_empty_and_whitespace_are_the_same() {
-    let unset = ids(&check(
-        &Policy::new(),
-        &with(railway_fit(), &[("SECRET_KEY", None)]),
-    ));
+    let unset = ids(&check(&Policy::new(), &with(railway_fit(), &[("SECRET_KEY", None)])));
     for blank in ["", " ", "\t\n"] {
-        let blankish = ids(&check(
-            &Policy::new(),
-            &with(railway_fit(), &[("SECRET_KEY", Some(blank))]),
-        ));
+        let blankish =
+            ids(&check(&Policy::new(), &with(railway_fit(), &[("SECRET_KEY", Some(blank))])));
         assert_eq!(blankish, unset, "{blank:?}");
     }
 }
 
 #[test]
 fn an_invalid_boolean_shows_its_value_and_the_accepted_spellings() {
-    let err = check(
-        &Policy::new(),
-        &with(railway_fit(), &[("DEBUG", Some("Ture"))]),
-    )
-    .unwrap_err();
+    let err = check(&Policy::new(), &with(railway_fit(), &[("DEBUG", Some("Ture"))])).unwrap_err();
     let finding = err.errors().next().unwrap();
     assert_eq!(finding.severity(), Severity::Error);
-    assert!(
-        finding.message().contains("DEBUG=Ture "),
-        "{}",
-        finding.message()
-    );
-    assert!(
-        finding.message().contains("yes/no"),
-        "{}",
-        finding.message()
-    );
+    assert!(finding.message().contains("DEBUG=Ture "), "{}", finding.message());
+    assert!(finding.message().contains("yes/no"), "{}", finding.message());
 }
 
 #[test]
@@ -250,16 +189,10 @@ fn arbitrary_junk_never_panics() {
         "😀://😀@😀/😀",
     ];
     for value in junk {
+        let _ = check(&Policy::new(), &with(railway_fit(), &[("DATABASE_URL", Some(value))]));
         let _ = check(
             &Policy::new(),
-            &with(railway_fit(), &[("DATABASE_URL", Some(value))]),
-        );
-        let _ = check(
-            &Policy::new(),
-            &with(
-                railway_fit(),
-                &[("SITE_URL", Some(value)), ("ALLOWED_HOSTS", Some(value))],
-            ),
+            &with(railway_fit(), &[("SITE_URL", Some(value)), ("ALLOWED_HOSTS", Some(value))]),
         );
     }
 }

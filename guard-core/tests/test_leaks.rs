@@ -41,10 +41,7 @@ fn urls_with(secret: &str) -> Vec<String> {
 fn no_password_in_any_output() {
     let passwords = [
         ("Zq9hunter2PW", vec!["Zq9hunter2PW"]),
-        (
-            "p%40ssW0rd%2F99",
-            vec!["p%40ssW0rd%2F99", "p@ssW0rd/99", "ssW0rd"],
-        ),
+        ("p%40ssW0rd%2F99", vec!["p%40ssW0rd%2F99", "p@ssW0rd/99", "ssW0rd"]),
         ("raw@pa/ss#wd:42", vec!["raw@pa/ss#wd:42", "pa/ss", "ss#wd"]),
         ("tok_9f8e7d6c5b", vec!["tok_9f8e7d6c5b"]),
     ];
@@ -85,10 +82,7 @@ fn no_secret_key_in_any_output() {
     for secret in secrets {
         let envs = [
             with(railway_fit(), &[("SECRET_KEY", Some(secret))]),
-            with(
-                railway_fit(),
-                &[("SECRET_KEY", Some(secret)), ("DEBUG", Some("1"))],
-            ),
+            with(railway_fit(), &[("SECRET_KEY", Some(secret)), ("DEBUG", Some("1"))]),
             pairs(&[("DEBUG", "true"), ("SECRET_KEY", secret)]),
             pairs(&[("SECRET_KEY", secret)]),
         ];
@@ -104,10 +98,7 @@ fn no_secret_key_in_any_output() {
 #[test]
 fn a_renamed_secret_never_leaks_either() {
     let policy = Policy::new().rename(guard_core::Variable::SecretKey, "SESSION_SECRET");
-    let env = with(
-        railway_fit(),
-        &[("SESSION_SECRET", Some("weak-session-secret-value"))],
-    );
+    let env = with(railway_fit(), &[("SESSION_SECRET", Some("weak-session-secret-value"))]);
     let out = every_output(&check(&policy, &env));
     assert!(out.contains("SESSION_SECRET"), "{out}");
     assert!(!out.contains("weak-session-secret-value"), "{out}");

@@ -68,11 +68,7 @@ const HOSTS: &[&str] = &[
 /// A password: mostly characters that mean something in a URL, so the
 /// redaction's splitting is exercised, plus any character at all.
 fn password() -> impl Strategy<Value = String> {
-    let special = select(
-        "@/:#?&;=%+' \"\\[]{}$,!*~.-_\t\n"
-            .chars()
-            .collect::<Vec<_>>(),
-    );
+    let special = select("@/:#?&;=%+' \"\\[]{}$,!*~.-_\t\n".chars().collect::<Vec<_>>());
     let char = prop_oneof![
         3 => special,
         3 => proptest::char::range('a', 'z'),
@@ -99,13 +95,7 @@ fn percent_encode(text: &str) -> String {
 fn recase(text: &str, upper: &[bool]) -> String {
     text.chars()
         .zip(upper.iter().cycle())
-        .map(|(c, &up)| {
-            if up {
-                c.to_ascii_uppercase()
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
+        .map(|(c, &up)| if up { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() })
         .collect()
 }
 
@@ -141,11 +131,7 @@ fn environments(url: &str) -> [Vec<(&str, &str)>; 3] {
             ("SECRET_KEY", STRONG_SECRET),
         ],
         vec![("DEBUG", "true"), ("DATABASE_URL", url)],
-        vec![
-            ("KUBERNETES_SERVICE_HOST", "10.0.0.1"),
-            ("LOCAL_TEST", "1"),
-            ("DATABASE_URL", url),
-        ],
+        vec![("KUBERNETES_SERVICE_HOST", "10.0.0.1"), ("LOCAL_TEST", "1"), ("DATABASE_URL", url)],
     ]
 }
 
@@ -352,10 +338,7 @@ fn verdict(result: &Result<Report, GuardError>) -> (bool, BTreeSet<&'static str>
         Ok(report) => report,
         Err(err) => err.report(),
     };
-    (
-        result.is_ok(),
-        report.findings().iter().map(|f| f.id()).collect(),
-    )
+    (result.is_ok(), report.findings().iter().map(|f| f.id()).collect())
 }
 
 #[cfg(unix)]

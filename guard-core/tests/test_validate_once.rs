@@ -33,16 +33,10 @@ fn sixteen_threads_racing_see_one_computation() {
                 })
             })
             .collect();
-        handles
-            .into_iter()
-            .map(|handle| handle.join().expect("validate() panicked"))
-            .collect()
+        handles.into_iter().map(|handle| handle.join().expect("validate() panicked")).collect()
     });
     let first = seen[0];
-    assert!(
-        seen.iter().all(|&s| s == first),
-        "threads saw different results: {seen:?}"
-    );
+    assert!(seen.iter().all(|&s| s == first), "threads saw different results: {seen:?}");
     // A later call returns the very same cached value.
     assert_eq!(address(guard_core::validate()), first);
 }

@@ -64,9 +64,7 @@ pub struct Rename {
 impl Parse for Args {
     fn parse(input: ParseStream) -> Result<Self> {
         let options = Punctuated::<Opt, Token![,]>::parse_terminated(input)?;
-        Ok(Args {
-            options: options.into_iter().collect(),
-        })
+        Ok(Args { options: options.into_iter().collect() })
     }
 }
 
@@ -83,26 +81,17 @@ impl Parse for Opt {
             }
             input.parse::<Token![=]>()?;
             let lit: LitStr = input.parse().map_err(|_| {
-                unexpected(
-                    input,
-                    "expected a path as a string literal: `crate = \"my_guard\"`",
-                )
+                unexpected(input, "expected a path as a string literal: `crate = \"my_guard\"`")
             })?;
             let path = lit.parse::<syn::Path>().map_err(|_| {
                 Error::new(lit.span(), "expected a path, e.g. `crate = \"my_guard\"`")
             })?;
-            return Ok(Opt {
-                keyword,
-                kind: OptKind::Crate(path),
-            });
+            return Ok(Opt { keyword, kind: OptKind::Crate(path) });
         }
         let keyword = match input.parse::<Ident>() {
             Ok(keyword) => keyword,
             Err(_) => {
-                return Err(unexpected(
-                    input,
-                    format!("expected an option: one of {OPTIONS}"),
-                ));
+                return Err(unexpected(input, format!("expected an option: one of {OPTIONS}")));
             }
         };
         let kind = match keyword.to_string().as_str() {
@@ -143,10 +132,7 @@ fn flag(input: ParseStream, keyword: &Ident, kind: OptKind) -> Result<OptKind> {
     if input.is_empty() || input.peek(Token![,]) {
         Ok(kind)
     } else {
-        Err(unexpected(
-            input,
-            format!("`{keyword}` takes no value: write `{keyword}` alone"),
-        ))
+        Err(unexpected(input, format!("`{keyword}` takes no value: write `{keyword}` alone")))
     }
 }
 
@@ -179,10 +165,7 @@ fn variable_name(input: ParseStream) -> Result<LitStr> {
     if input.peek(LitStr) {
         input.parse()
     } else {
-        Err(unexpected(
-            input,
-            "expected a variable name as a string literal, e.g. `\"REDIS_URL\"`",
-        ))
+        Err(unexpected(input, "expected a variable name as a string literal, e.g. `\"REDIS_URL\"`"))
     }
 }
 
@@ -206,16 +189,10 @@ fn check_id(input: ParseStream) -> Result<CheckId> {
         let lit: LitStr = input.parse()?;
         Err(Error::new(
             lit.span(),
-            format!(
-                "a check id is written without quotes: `allow({})`",
-                lit.value()
-            ),
+            format!("a check id is written without quotes: `allow({})`", lit.value()),
         ))
     } else {
-        Err(unexpected(
-            input,
-            "expected a check id, e.g. `allow(database_host_local)`",
-        ))
+        Err(unexpected(input, "expected a check id, e.g. `allow(database_host_local)`"))
     }
 }
 
@@ -293,20 +270,16 @@ impl Parse for MainFn {
         let attrs = input.call(Attribute::parse_outer)?;
         let vis: Visibility = input.parse()?;
         let start = input.fork();
-        let not_a_fn = || {
-            unexpected(
-                &start,
-                "#[production_safe] goes on `fn main`, not on this item",
-            )
-        };
+        let not_a_fn =
+            || unexpected(&start, "#[production_safe] goes on `fn main`, not on this item");
         let mut head = TokenStream::new();
         loop {
             let tree: TokenTree = input.parse().map_err(|_| not_a_fn())?;
             let is_fn = matches!(&tree, TokenTree::Ident(i) if i == "fn");
             let qualifier = match &tree {
-                TokenTree::Ident(i) => ["const", "async", "unsafe", "safe", "extern"]
-                    .iter()
-                    .any(|q| i == q),
+                TokenTree::Ident(i) => {
+                    ["const", "async", "unsafe", "safe", "extern"].iter().any(|q| i == q)
+                }
                 TokenTree::Literal(_) => true, // an ABI string after `extern`
                 _ => false,
             };

@@ -222,19 +222,9 @@ mod tests {
         ];
         for (case, args, item) in cases {
             let expanded = expand(args, item.clone());
-            assert!(
-                expanded.starts_with(&item.to_string()),
-                "{case}: {expanded}"
-            );
-            assert_eq!(
-                expanded.matches("compile_error").count(),
-                1,
-                "{case}: {expanded}"
-            );
-            assert!(
-                !expanded.contains("__private :: start"),
-                "{case}: {expanded}"
-            );
+            assert!(expanded.starts_with(&item.to_string()), "{case}: {expanded}");
+            assert_eq!(expanded.matches("compile_error").count(), 1, "{case}: {expanded}");
+            assert!(!expanded.contains("__private :: start"), "{case}: {expanded}");
         }
     }
 }

@@ -28,11 +28,8 @@ in other start-up code call `guard_core::validate()` and handle its result",
         ));
     }
     for attr in &main.attrs {
-        let applied_again = attr
-            .path()
-            .segments
-            .last()
-            .is_some_and(|segment| segment.ident == NAME);
+        let applied_again =
+            attr.path().segments.last().is_some_and(|segment| segment.ident == NAME);
         if applied_again {
             errors.push(Error::new_spanned(
                 attr,
@@ -52,10 +49,7 @@ pub fn args(args: &Args) -> Result<()> {
         if seen.contains(&name) {
             errors.push(Error::new(
                 opt.keyword.span(),
-                format!(
-                    "option `{name}` is given twice: give it once{}",
-                    list_hint(&opt.kind)
-                ),
+                format!("option `{name}` is given twice: give it once{}", list_hint(&opt.kind)),
             ));
         }
         seen.push(name);

@@ -48,17 +48,12 @@ fn empty_environment_is_production_and_refuses_to_start() {
 
 #[test]
 fn local_development_starts_with_a_warning_on_sqlite() {
-    let env = [
-        ("DEBUG", "true"),
-        ("LOCAL_TEST", "true"),
-        ("DATABASE_URL", "sqlite:db.sqlite3"),
-    ];
+    let env = [("DEBUG", "true"), ("LOCAL_TEST", "true"), ("DATABASE_URL", "sqlite:db.sqlite3")];
     for &(shape, bin, _) in SHAPES {
         let run = run(bin, &env);
         assert!(run.body_ran(), "{shape}:\n{}", run.output());
         assert!(
-            run.stderr
-                .contains("⚠️  Using SQLite for LOCAL TESTING ONLY"),
+            run.stderr.contains("⚠️  Using SQLite for LOCAL TESTING ONLY"),
             "{shape}:\n{}",
             run.stderr
         );
@@ -67,10 +62,7 @@ fn local_development_starts_with_a_warning_on_sqlite() {
 
 #[test]
 fn async_bodies_run_inside_the_runtime() {
-    for bin in [
-        env!("CARGO_BIN_EXE_tokio_above"),
-        env!("CARGO_BIN_EXE_tokio_below"),
-    ] {
+    for bin in [env!("CARGO_BIN_EXE_tokio_above"), env!("CARGO_BIN_EXE_tokio_below")] {
         let run = run(bin, FIT);
         assert!(run.stdout.contains("in_runtime=true"), "{}", run.output());
     }
@@ -79,12 +71,7 @@ fn async_bodies_run_inside_the_runtime() {
 #[test]
 fn the_panic_points_at_the_attribute() {
     let run = run(env!("CARGO_BIN_EXE_sync_main"), MISFIT);
-    assert!(
-        run.stderr
-            .contains("panicked at tests/src/bin/sync_main.rs:5:1"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("panicked at tests/src/bin/sync_main.rs:5:1"), "{}", run.stderr);
 }
 
 #[test]

@@ -15,10 +15,7 @@ const OPTIONS: &str = env!("CARGO_BIN_EXE_options");
 fn options_env<'a>(extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
     let mut env = vec![
         ("RAILWAY_ENVIRONMENT_NAME", "production"),
-        (
-            "DATABASE_URL",
-            "postgresql://postgres:hunter2pw@postgres.railway.internal:5432/railway",
-        ),
+        ("DATABASE_URL", "postgresql://postgres:hunter2pw@postgres.railway.internal:5432/railway"),
         ("SESSION_SECRET", FIT_SECRET),
         ("REDIS_URL", "redis://redis.railway.internal:6379"),
     ];
@@ -34,17 +31,11 @@ fn options_fit_environment_starts() {
 
 #[test]
 fn require_names_the_missing_variable() {
-    let env: Vec<_> = options_env(&[])
-        .into_iter()
-        .filter(|(name, _)| *name != "REDIS_URL")
-        .collect();
+    let env: Vec<_> =
+        options_env(&[]).into_iter().filter(|(name, _)| *name != "REDIS_URL").collect();
     let run = run(OPTIONS, &env);
     assert_refuses(&run, &["REDIS_URL"]);
-    assert!(
-        run.stderr.contains("[required_variable_missing]"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("[required_variable_missing]"), "{}", run.stderr);
 }
 
 #[test]
@@ -63,10 +54,7 @@ fn rename_reads_and_names_the_app_s_variable() {
 fn allowed_check_is_listed_and_does_not_block() {
     let env = [
         ("RAILWAY_ENVIRONMENT_NAME", "production"),
-        (
-            "DATABASE_URL",
-            "postgresql://postgres:hunter2pw@localhost:5432/railway",
-        ),
+        ("DATABASE_URL", "postgresql://postgres:hunter2pw@localhost:5432/railway"),
         ("SESSION_SECRET", FIT_SECRET),
         ("REDIS_URL", "redis://redis.railway.internal:6379"),
     ];
@@ -77,10 +65,7 @@ fn allowed_check_is_listed_and_does_not_block() {
         .lines()
         .find(|line| line.contains("[database_host_local]"))
         .unwrap_or_else(|| panic!("no database_host_local line:\n{}", run.stderr));
-    assert!(
-        line.trim_start().starts_with("☑️"),
-        "not marked allowed: {line}"
-    );
+    assert!(line.trim_start().starts_with("☑️"), "not marked allowed: {line}");
     assert_no_secret(&run);
 }
 
@@ -88,20 +73,14 @@ fn allowed_check_is_listed_and_does_not_block() {
 fn allow_by_variant_unblocks_an_error() {
     // sqlite_in_production is an error; `allow(Check::SqliteInProduction)`
     // makes it an allowed finding, and the app starts.
-    let run = run(
-        OPTIONS,
-        &options_env(&[("DATABASE_URL", "sqlite:////data/app.db")]),
-    );
+    let run = run(OPTIONS, &options_env(&[("DATABASE_URL", "sqlite:////data/app.db")]));
     assert!(run.body_ran(), "{}", run.output());
     let line = run
         .stderr
         .lines()
         .find(|line| line.contains("[sqlite_in_production]"))
         .unwrap_or_else(|| panic!("no sqlite_in_production line:\n{}", run.stderr));
-    assert!(
-        line.trim_start().starts_with("☑️"),
-        "not marked allowed: {line}"
-    );
+    assert!(line.trim_start().starts_with("☑️"), "not marked allowed: {line}");
 }
 
 #[test]
@@ -111,13 +90,7 @@ fn no_database_no_secret_reads_neither() {
     assert!(run.status.success(), "{}", run.output());
     assert!(run.body_ran());
 
-    let run = common::run(
-        bin,
-        &[
-            ("RAILWAY_ENVIRONMENT_NAME", "production"),
-            ("DEBUG", "true"),
-        ],
-    );
+    let run = common::run(bin, &[("RAILWAY_ENVIRONMENT_NAME", "production"), ("DEBUG", "true")]);
     assert_refuses(&run, &["DEBUG"]);
 }
 
@@ -134,10 +107,7 @@ fn quiet_prints_nothing_on_success_and_the_report_on_failure() {
 
 #[test]
 fn exit_prints_the_report_and_exits_78_without_a_panic() {
-    for bin in [
-        env!("CARGO_BIN_EXE_exit_option"),
-        env!("CARGO_BIN_EXE_exit_option_async"),
-    ] {
+    for bin in [env!("CARGO_BIN_EXE_exit_option"), env!("CARGO_BIN_EXE_exit_option_async")] {
         let run = run(bin, MISFIT);
         assert_refuses(&run, MISFIT_VARIABLES);
         assert_eq!(run.status.code(), Some(78), "{}", run.output());
@@ -161,9 +131,7 @@ fn scratch_dir(name: &str) -> PathBuf {
 }
 
 fn fit_dotenv() -> String {
-    FIT.iter()
-        .map(|(name, value)| format!("{name}={value}\n"))
-        .collect()
+    FIT.iter().map(|(name, value)| format!("{name}={value}\n")).collect()
 }
 
 #[test]
@@ -192,11 +160,7 @@ fn dotenv_keeps_references_literal() {
     std::fs::write(dir.join(".env"), file).expect(".env written");
     let run = run_in(bin, &[], Some(&dir));
     assert!(!run.body_ran(), "{}", run.output());
-    assert!(
-        run.stderr.contains("[database_url_invalid]"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("[database_url_invalid]"), "{}", run.stderr);
     assert!(run.stderr.contains("${{"), "{}", run.stderr);
     std::fs::remove_dir_all(&dir).ok();
 }

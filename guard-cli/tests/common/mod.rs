@@ -18,10 +18,7 @@ pub const FIT: &[(&str, &str)] = &[
         "DATABASE_URL",
         "postgresql://postgres:Zq7vN2pK9xR4tW8m@postgres.railway.internal:5432/railway",
     ),
-    (
-        "SECRET_KEY",
-        "3f9a1c7e5b2d8046a1e9c3b7d5f2084a6c1e9b3d7f5a2c8e4b0d6f1a3c9e7b52",
-    ),
+    ("SECRET_KEY", "3f9a1c7e5b2d8046a1e9c3b7d5f2084a6c1e9b3d7f5a2c8e4b0d6f1a3c9e7b52"),
 ];
 
 /// The database password in [`FIT`].
@@ -86,11 +83,7 @@ pub fn guard_with_stdin(args: &[&str], env: &[(&str, &str)], stdin: &str) -> Run
         .spawn()
         .expect("guard runs");
     // guard may exit without reading its input: a closed pipe is fine.
-    let _ = child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(stdin.as_bytes());
+    let _ = child.stdin.take().expect("stdin is piped").write_all(stdin.as_bytes());
     let output = child.wait_with_output().expect("guard finishes");
     Run {
         code: output.status.code().expect("guard exits, not killed"),
@@ -148,11 +141,8 @@ pub fn with<'a>(
     vars: &[(&'a str, &'a str)],
     overrides: &[(&'a str, &'a str)],
 ) -> Vec<(&'a str, &'a str)> {
-    let mut out: Vec<(&str, &str)> = vars
-        .iter()
-        .copied()
-        .filter(|(k, _)| !overrides.iter().any(|(o, _)| o == k))
-        .collect();
+    let mut out: Vec<(&str, &str)> =
+        vars.iter().copied().filter(|(k, _)| !overrides.iter().any(|(o, _)| o == k)).collect();
     out.extend(overrides.iter().copied().filter(|(_, v)| !v.is_empty()));
     out
 }

@@ -70,11 +70,7 @@ mod tests {
             ("a.com\u{b}b.com", "b.com", true),
         ];
         for (list, host, allowed) in cases {
-            assert_eq!(
-                AllowedHosts::parse(list).allows(host),
-                *allowed,
-                "{list:?} {host}"
-            );
+            assert_eq!(AllowedHosts::parse(list).allows(host), *allowed, "{list:?} {host}");
         }
         assert!(AllowedHosts::parse("a.com, *").has_wildcard());
         assert!(!AllowedHosts::parse("*.a.com").has_wildcard());

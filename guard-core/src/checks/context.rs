@@ -67,9 +67,9 @@ impl SiteUrl {
     /// address in brackets, one trailing dot removed.
     pub(crate) fn host(&self) -> Option<&str> {
         match self {
-            SiteUrl::Parsed(url) => url
-                .host_str()
-                .map(|host| host.strip_suffix('.').unwrap_or(host)),
+            SiteUrl::Parsed(url) => {
+                url.host_str().map(|host| host.strip_suffix('.').unwrap_or(host))
+            }
             SiteUrl::Invalid(_) => None,
         }
     }
@@ -136,8 +136,7 @@ impl<'a> Context<'a> {
 
     /// Where to set `variable` on the detected platform.
     pub(crate) fn place(&self, variable: &str) -> String {
-        self.platform()
-            .map_or_else(|| GENERIC_PLACE.to_owned(), |p| p.where_to_set(variable))
+        self.platform().map_or_else(|| GENERIC_PLACE.to_owned(), |p| p.where_to_set(variable))
     }
 
     /// A policy change, worded for the front end in use.
@@ -151,11 +150,7 @@ impl<'a> Context<'a> {
 
     /// A finding's variable, message and remediation.
     pub(crate) fn hit(&self, variable: Variable, message: String, remediation: String) -> Hit {
-        Hit {
-            variable: Cow::Owned(self.name(variable).to_owned()),
-            message,
-            remediation,
-        }
+        Hit { variable: Cow::Owned(self.name(variable).to_owned()), message, remediation }
     }
 }
 

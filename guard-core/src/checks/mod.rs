@@ -47,11 +47,7 @@ pub(crate) fn run(cx: &Context<'_>) -> Vec<Finding> {
         let Some(severity) = severity else {
             continue;
         };
-        let severity = if cx.policy.allows(check) {
-            Severity::Allowed
-        } else {
-            severity
-        };
+        let severity = if cx.policy.allows(check) { Severity::Allowed } else { severity };
         let mut hits = Vec::new();
         run_rule(check, cx, &mut hits);
         findings.extend(hits.into_iter().map(|hit| Finding {

@@ -20,8 +20,7 @@ pub(super) fn debug_in_production(cx: &Context<'_>, out: &mut Vec<Hit>) {
             Variable::Debug,
             format!("{var}=True (MUST be False in production)"),
             format!(
-                "Set {var}=false (or delete it) {}. {platform} was detected from its variables, so this \
-                 process is production whatever {var} says.",
+                "Set {var}=false (or delete it) {}. {platform} was detected from its variables, so this process is production whatever {var} says.",
                 cx.place(var)
             ),
         ));
@@ -32,10 +31,12 @@ pub(super) fn invalid_boolean(cx: &Context<'_>, out: &mut Vec<Hit>) {
     for variable in [Variable::Debug, Variable::LocalTest] {
         let var = cx.name(variable);
         let problem = match cx.value(variable).flag() {
-            Flag::Invalid(value) => format!(
-                "{var}={} is not a boolean (accepted: {BOOLEAN_SPELLINGS})",
-                show::word(value)
-            ),
+            Flag::Invalid(value) => {
+                format!(
+                    "{var}={} is not a boolean (accepted: {BOOLEAN_SPELLINGS})",
+                    show::word(value)
+                )
+            }
             Flag::NotUtf8 => format!("{var} is not valid UTF-8 (accepted: {BOOLEAN_SPELLINGS})"),
             Flag::Unset | Flag::Set(_) => continue,
         };
@@ -59,8 +60,7 @@ pub(super) fn local_test_in_production(cx: &Context<'_>, out: &mut Vec<Hit>) {
             Variable::LocalTest,
             format!("{var}=True (MUST be False in production)"),
             format!(
-                "Delete {var} (or set it to false) {}: it switches the app to SQLite, which fails under \
-                 concurrent users.",
+                "Delete {var} (or set it to false) {}: it switches the app to SQLite, which fails under concurrent users.",
                 cx.place(var)
             ),
         ));
@@ -71,8 +71,7 @@ pub(super) fn local_test_in_production(cx: &Context<'_>, out: &mut Vec<Hit>) {
 fn database_server_fix(cx: &Context<'_>, var: &str) -> String {
     if cx.on_railway() {
         format!(
-            "Add a PostgreSQL service to the project (+ New → Database → Add PostgreSQL), then set \
-             {var}=${{{{Postgres.DATABASE_URL}}}} {}.",
+            "Add a PostgreSQL service to the project (+ New → Database → Add PostgreSQL), then set {var}=${{{{Postgres.DATABASE_URL}}}} {}.",
             cx.place(var)
         )
     } else {
@@ -119,17 +118,14 @@ pub(super) fn database_url_invalid(cx: &Context<'_>, out: &mut Vec<Hit>) {
                     if reference.starts_with("${{") =>
                 {
                     format!(
-                        "The referenced service or variable does not exist: {reference} resolves only when a \
-                         service of exactly that name (case-sensitive) defines that variable. Add the service \
-                         (+ New → Database → Add PostgreSQL) or correct the reference {place}."
+                        "The referenced service or variable does not exist: {reference} resolves only when a service of exactly that name (case-sensitive) defines that variable. Add the service (+ New → Database → Add PostgreSQL) or correct the reference {place}."
                     )
                 }
                 DatabaseUrlError::UnresolvedReference { reference } => format!(
                     "{reference} is shell syntax that the platform did not expand: set the full URL in {var} {place}."
                 ),
                 _ => format!(
-                    "Set {var} to a full URL such as postgresql://user:password@host:5432/database {place}; \
-                     percent-encode special characters in the password (@ as %40, / as %2F, # as %23)."
+                    "Set {var} to a full URL such as postgresql://user:password@host:5432/database {place}; percent-encode special characters in the password (@ as %40, / as %2F, # as %23)."
                 ),
             };
             (format!("{var} {error}"), remediation)
@@ -140,11 +136,7 @@ pub(super) fn database_url_invalid(cx: &Context<'_>, out: &mut Vec<Hit>) {
 }
 
 pub(super) fn sqlite_in_production(cx: &Context<'_>, out: &mut Vec<Hit>) {
-    let Some(url) = cx
-        .database
-        .classified()
-        .filter(|url| url.backend() == Backend::Sqlite)
-    else {
+    let Some(url) = cx.database.classified().filter(|url| url.backend() == Backend::Sqlite) else {
         return;
     };
     let var = cx.name(Variable::DatabaseUrl);
@@ -152,8 +144,7 @@ pub(super) fn sqlite_in_production(cx: &Context<'_>, out: &mut Vec<Hit>) {
     if let Some(volume) = cx.platform_value(PlatformVariable::RailwayVolumeMountPath) {
         let volume = show::path(volume);
         remediation.push_str(&format!(
-            " A volume is mounted at {volume}: to run SQLite on it deliberately (one replica, one writer, \
-             the file under {volume}), {}.",
+            " A volume is mounted at {volume}: to run SQLite on it deliberately (one replica, one writer, the file under {volume}), {}.",
             allow_hint(cx, Check::SqliteInProduction)
         ));
     }
@@ -168,11 +159,7 @@ pub(super) fn sqlite_in_production(cx: &Context<'_>, out: &mut Vec<Hit>) {
 }
 
 pub(super) fn unknown_database_backend(cx: &Context<'_>, out: &mut Vec<Hit>) {
-    let Some(url) = cx
-        .database
-        .classified()
-        .filter(|url| url.backend() == Backend::Unknown)
-    else {
+    let Some(url) = cx.database.classified().filter(|url| url.backend() == Backend::Unknown) else {
         return;
     };
     let var = cx.name(Variable::DatabaseUrl);
@@ -180,8 +167,7 @@ pub(super) fn unknown_database_backend(cx: &Context<'_>, out: &mut Vec<Hit>) {
         Variable::DatabaseUrl,
         format!("{var} ({}) names no known database", url.shown()),
         format!(
-            "Set {var} to the app's database URL (postgresql://, mysql://, sqlserver://, mongodb://, ...) {}. \
-             If it really is a database, {}.",
+            "Set {var} to the app's database URL (postgresql://, mysql://, sqlserver://, mongodb://, ...) {}. If it really is a database, {}.",
             cx.place(var),
             allow_hint(cx, Check::UnknownDatabaseBackend)
         ),
@@ -191,8 +177,7 @@ pub(super) fn unknown_database_backend(cx: &Context<'_>, out: &mut Vec<Hit>) {
 /// The remediation for a missing or weak secret.
 fn new_secret_fix(cx: &Context<'_>, var: &str) -> String {
     format!(
-        "Generate one with `openssl rand -hex 32` (64 characters; `openssl rand -base64 32` gives only 44) \
-         and set {var} to it {}.",
+        "Generate one with `openssl rand -hex 32` (64 characters; `openssl rand -base64 32` gives only 44) and set {var} to it {}.",
         cx.place(var)
     )
 }
@@ -228,17 +213,13 @@ pub(super) fn secret_key_weak(cx: &Context<'_>, out: &mut Vec<Hit>) {
     out.push(cx.hit(
         Variable::SecretKey,
         format!("{var} {weakness}"),
-        format!(
-            "{} Changing it signs every user out.",
-            new_secret_fix(cx, var)
-        ),
+        format!("{} Changing it signs every user out.", new_secret_fix(cx, var)),
     ));
 }
 
 /// The public domain Railway gave the service, as it may be shown.
 fn public_domain(cx: &Context<'_>) -> Option<String> {
-    cx.platform_value(PlatformVariable::RailwayPublicDomain)
-        .map(show::host)
+    cx.platform_value(PlatformVariable::RailwayPublicDomain).map(show::host)
 }
 
 pub(super) fn site_url_insecure(cx: &Context<'_>, out: &mut Vec<Hit>) {
@@ -314,10 +295,7 @@ pub(super) fn allowed_hosts_wildcard(cx: &Context<'_>, out: &mut Vec<Hit>) {
         out.push(cx.hit(
             Variable::AllowedHosts,
             format!("{var} contains `*`: the app answers to any Host header"),
-            format!(
-                "List the app's own domains in {var} (e.g. {example}) {}.",
-                cx.place(var)
-            ),
+            format!("List the app's own domains in {var} (e.g. {example}) {}.", cx.place(var)),
         ));
     }
 }
@@ -364,11 +342,7 @@ pub(super) fn database_host_local(cx: &Context<'_>, out: &mut Vec<Hit>) {
 }
 
 pub(super) fn database_tls_disabled(cx: &Context<'_>, out: &mut Vec<Hit>) {
-    let Some(url) = cx
-        .database
-        .classified()
-        .filter(|url| url.tls() == Tls::Disabled)
-    else {
+    let Some(url) = cx.database.classified().filter(|url| url.tls() == Tls::Disabled) else {
         return;
     };
     let Some(endpoint) = url.endpoints().iter().find(|e| !is_private_host(e.host())) else {
@@ -383,8 +357,7 @@ pub(super) fn database_tls_disabled(cx: &Context<'_>, out: &mut Vec<Hit>) {
             url.shown()
         ),
         format!(
-            "Require TLS in {var} (sslmode=require, ssl=true, ...) {}, or connect over the platform's private \
-             network (on Railway: the database's *.railway.internal host).",
+            "Require TLS in {var} (sslmode=require, ssl=true, ...) {}, or connect over the platform's private network (on Railway: the database's *.railway.internal host).",
             cx.place(var)
         ),
     ));

@@ -43,9 +43,7 @@ pub(crate) fn weakness(secret: &str) -> Option<String> {
         return Some(format!("is a placeholder value ({length} characters)"));
     }
     if length < MIN_LENGTH {
-        return Some(format!(
-            "is too short ({length} characters; at least {MIN_LENGTH})"
-        ));
+        return Some(format!("is too short ({length} characters; at least {MIN_LENGTH})"));
     }
     let mut distinct = chars.clone();
     distinct.sort_unstable();
@@ -58,9 +56,7 @@ pub(crate) fn weakness(secret: &str) -> Option<String> {
     }
     if let Some(period) = (1..=MAX_PERIOD).find(|&p| (p..length).all(|i| chars[i] == chars[i - p]))
     {
-        return Some(format!(
-            "repeats a sequence of {period} characters ({length} characters)"
-        ));
+        return Some(format!("repeats a sequence of {period} characters ({length} characters)"));
     }
     None
 }
@@ -94,10 +90,9 @@ mod tests {
     #[test]
     fn every_placeholder_is_found_anywhere_in_any_case() {
         for placeholder in PLACEHOLDERS {
-            for text in [
-                format!("{placeholder}{HEX}"),
-                format!("{HEX}{}{HEX}", placeholder.to_uppercase()),
-            ] {
+            for text in
+                [format!("{placeholder}{HEX}"), format!("{HEX}{}{HEX}", placeholder.to_uppercase())]
+            {
                 assert!(weakness(&text).unwrap().contains("placeholder"), "{text}");
             }
         }

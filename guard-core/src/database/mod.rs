@@ -342,10 +342,7 @@ impl DatabaseUrl {
             return None;
         }
         let plain = PlainUrl::read(scheme, &value[separator + 3..])?;
-        if plain
-            .query_pairs()
-            .any(|(key, _)| redact::is_secret_key(key))
-        {
+        if plain.query_pairs().any(|(key, _)| redact::is_secret_key(key)) {
             return None;
         }
         // The password is all of the userinfo after its first `:`.
@@ -582,10 +579,7 @@ impl DatabaseUrl {
                 if host.starts_with('/') || host.to_ascii_lowercase().starts_with("%2f") {
                     self.socket = true;
                 } else {
-                    self.endpoints.push(Endpoint {
-                        host: host.to_owned(),
-                        port: parsed.port(),
-                    });
+                    self.endpoints.push(Endpoint { host: host.to_owned(), port: parsed.port() });
                 }
             } else if matches!(self.backend, Backend::Postgresql | Backend::Cockroachdb) {
                 // libpq: an empty host means the default unix socket.
@@ -598,10 +592,7 @@ impl DatabaseUrl {
 
     /// The host, database and parameters of a plain URL.
     fn read_plain_parts(&mut self, plain: &PlainUrl<'_>) {
-        self.endpoints.push(Endpoint {
-            host: plain.host.to_owned(),
-            port: plain.port,
-        });
+        self.endpoints.push(Endpoint { host: plain.host.to_owned(), port: plain.port });
         self.read_database_name(plain.path);
         for (key, value) in plain.query_pairs() {
             self.read_parameter(key, value);
@@ -644,31 +635,12 @@ impl DatabaseUrl {
             ) {
                 self.tls = Tls::Required;
             }
-        } else if is(
-            key,
-            &[
-                "ssl",
-                "usessl",
-                "tls",
-                "encrypt",
-                "requiressl",
-                "sslenabled",
-            ],
-        ) {
+        } else if is(key, &["ssl", "usessl", "tls", "encrypt", "requiressl", "sslenabled"]) {
             if is(value, &["false", "0", "no", "off", "disable", "disabled"]) {
                 self.tls = Tls::Disabled;
             } else if is(
                 value,
-                &[
-                    "true",
-                    "1",
-                    "yes",
-                    "on",
-                    "require",
-                    "required",
-                    "strict",
-                    "mandatory",
-                ],
+                &["true", "1", "yes", "on", "require", "required", "strict", "mandatory"],
             ) {
                 self.tls = Tls::Required;
             }
@@ -694,10 +666,7 @@ impl DatabaseUrl {
                         if host.starts_with('/') || host.starts_with('@') {
                             self.socket = true;
                         } else {
-                            self.endpoints.push(Endpoint {
-                                host: host.to_owned(),
-                                port: None,
-                            });
+                            self.endpoints.push(Endpoint { host: host.to_owned(), port: None });
                         }
                     }
                 }
@@ -753,30 +722,23 @@ impl DatabaseUrl {
         let port = parts.next().and_then(|p| p.parse().ok());
         let sid = parts.next();
         if !host.is_empty() {
-            self.endpoints.push(Endpoint {
-                host: host.to_owned(),
-                port,
-            });
+            self.endpoints.push(Endpoint { host: host.to_owned(), port });
         }
         self.database = service.or(sid).map(str::to_owned);
     }
 }
 
 fn malformed(error: url::ParseError) -> DatabaseUrlError {
-    DatabaseUrlError::Malformed {
-        reason: error.to_string(),
-    }
+    DatabaseUrlError::Malformed { reason: error.to_string() }
 }
 
 /// `host`, `host:port` or `[v6]:port`.
 fn parse_host_port(text: &str) -> Result<Endpoint, DatabaseUrlError> {
     let text = text.trim();
     let (host, port) = if let Some(rest) = text.strip_prefix('[') {
-        let (host, after) = rest
-            .split_once(']')
-            .ok_or_else(|| DatabaseUrlError::Malformed {
-                reason: "unclosed `[` in an IPv6 host".to_owned(),
-            })?;
+        let (host, after) = rest.split_once(']').ok_or_else(|| DatabaseUrlError::Malformed {
+            reason: "unclosed `[` in an IPv6 host".to_owned(),
+        })?;
         (host, after.strip_prefix(':'))
     } else {
         match text.rsplit_once(':') {
@@ -786,22 +748,14 @@ fn parse_host_port(text: &str) -> Result<Endpoint, DatabaseUrlError> {
     };
     let port = match port {
         None | Some("") => None,
-        Some(port) => Some(
-            port.parse::<u16>()
-                .map_err(|_| DatabaseUrlError::Malformed {
-                    reason: "invalid port number".to_owned(),
-                })?,
-        ),
+        Some(port) => Some(port.parse::<u16>().map_err(|_| DatabaseUrlError::Malformed {
+            reason: "invalid port number".to_owned(),
+        })?),
     };
     if host.is_empty() {
-        return Err(DatabaseUrlError::Malformed {
-            reason: "empty host".to_owned(),
-        });
+        return Err(DatabaseUrlError::Malformed { reason: "empty host".to_owned() });
     }
-    Ok(Endpoint {
-        host: host.to_owned(),
-        port,
-    })
+    Ok(Endpoint { host: host.to_owned(), port })
 }
 
 /// libpq `key=value` pairs; values may be single-quoted with `\` escapes.
@@ -848,10 +802,8 @@ fn unresolved_reference(value: &str) -> Option<&str> {
     if !value.as_bytes().contains(&b'$') {
         return None;
     }
-    let start = value
-        .match_indices('$')
-        .map(|(n, _)| n)
-        .find(|&n| value[n + 1..].starts_with('{'))?;
+    let start =
+        value.match_indices('$').map(|(n, _)| n).find(|&n| value[n + 1..].starts_with('{'))?;
     let rest = &value[start..];
     let end = if rest.starts_with("${{") {
         rest.find("}}").map(|n| n + 2)
@@ -879,9 +831,7 @@ fn body_start(value: &str) -> usize {
 /// Where the first `://` starts: found from each `:`, which is cheaper on
 /// a short string than a substring search.
 pub(crate) fn scheme_separator(text: &str) -> Option<usize> {
-    text.match_indices(':')
-        .map(|(n, _)| n)
-        .find(|&n| text[n + 1..].starts_with("//"))
+    text.match_indices(':').map(|(n, _)| n).find(|&n| text[n + 1..].starts_with("//"))
 }
 
 fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
@@ -939,10 +889,7 @@ fn scheme_of(body: &str) -> Option<&str> {
 }
 
 fn is_key_value(body: &str) -> bool {
-    let key_len = body
-        .bytes()
-        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
-        .count();
+    let key_len = body.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').count();
     key_len > 0
         && body.as_bytes()[0].is_ascii_alphabetic()
         && body[key_len..].trim_start().starts_with('=')
@@ -963,18 +910,14 @@ fn is_ez_connect(body: &str) -> bool {
     };
     let user = &body[..slash];
     !user.is_empty()
-        && user
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$' | b'#' | b'.'))
+        && user.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$' | b'#' | b'.'))
         && body[slash..].contains('@')
 }
 
 /// go-sql-driver/mysql: `[user[:password]@]tcp(host:port)/db` or `unix(/path)`.
 fn is_go_dsn(body: &str) -> bool {
     let address = body.rsplit_once('@').map_or(body, |(_, address)| address);
-    ["tcp(", "unix("]
-        .iter()
-        .any(|protocol| starts_with_ignore_case(address, protocol))
+    ["tcp(", "unix("].iter().any(|protocol| starts_with_ignore_case(address, protocol))
 }
 
 fn is_path(body: &str) -> bool {

@@ -31,14 +31,8 @@ fn ip_address(host: &str) -> Option<IpAddr> {
 /// RFC 1918, CGNAT `100.64.0.0/10`, IPv6 unique-local and link-local,
 /// single-label names, and the private DNS suffixes of the platforms.
 pub(crate) fn is_private_host(host: &str) -> bool {
-    const PRIVATE_SUFFIXES: [&str; 6] = [
-        ".internal",
-        ".local",
-        ".svc",
-        ".cluster.local",
-        ".flycast",
-        ".localhost",
-    ];
+    const PRIVATE_SUFFIXES: [&str; 6] =
+        [".internal", ".local", ".svc", ".cluster.local", ".flycast", ".localhost"];
     let host = normalise(host);
     if is_local_host(&host) {
         return true;
@@ -56,11 +50,7 @@ pub(crate) fn is_private_host(host: &str) -> bool {
 /// Without brackets or a trailing dot, lowercased (copied only when it
 /// has capitals).
 fn normalise(host: &str) -> Cow<'_, str> {
-    ascii::lowercase(
-        host.trim_start_matches('[')
-            .trim_end_matches(']')
-            .trim_end_matches('.'),
-    )
+    ascii::lowercase(host.trim_start_matches('[').trim_end_matches(']').trim_end_matches('.'))
 }
 
 fn is_private_v4(ip: Ipv4Addr) -> bool {

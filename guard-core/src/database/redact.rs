@@ -36,11 +36,8 @@ const MASK: &str = "***";
 pub(crate) fn redact(raw: &str, body: usize) -> String {
     // A secret parameter needs an `=`: most URLs have none, and for them
     // the scan below is skipped (`contains` on bytes is a `memchr`).
-    let mut ranges = if raw.as_bytes().contains(&b'=') {
-        secret_parameter_values(raw)
-    } else {
-        Vec::new()
-    };
+    let mut ranges =
+        if raw.as_bytes().contains(&b'=') { secret_parameter_values(raw) } else { Vec::new() };
     let password = userinfo_password(raw, body, &ranges);
     if ranges.is_empty() {
         // The common case, a password alone: no list to build.
@@ -55,9 +52,7 @@ pub(crate) fn redact(raw: &str, body: usize) -> String {
 }
 
 pub(crate) fn is_secret_key(key: &str) -> bool {
-    SECRET_KEYS
-        .iter()
-        .any(|secret| secret.eq_ignore_ascii_case(key))
+    SECRET_KEYS.iter().any(|secret| secret.eq_ignore_ascii_case(key))
 }
 
 /// What ends a parameter and starts the next key: a query's `?` and `&`, a
@@ -128,10 +123,7 @@ fn value_end(bytes: &[u8], start: usize, introducer: u8) -> usize {
         b';' => b == b';',
         _ => b.is_ascii_whitespace(),
     };
-    let plain = bytes[start..]
-        .iter()
-        .position(|&b| stops(b))
-        .map_or(bytes.len(), |n| start + n);
+    let plain = bytes[start..].iter().position(|&b| stops(b)).map_or(bytes.len(), |n| start + n);
     // A quoted value ends at its closing quote, but never before a plain
     // one would: a driver that gives the quote no meaning (libpq and `"`,
     // any URL query) reads on to the plain end.
@@ -245,38 +237,20 @@ mod tests {
                 "postgres://h/db?user=u&password=s3cret&sslmode=require",
                 "postgres://h/db?user=u&password=***&sslmode=require",
             ),
-            (
-                "postgres://h/db?PASSWORD=s3cret",
-                "postgres://h/db?PASSWORD=***",
-            ),
-            (
-                "postgres://u:pw@h/db?password=p@ss",
-                "postgres://u:***@h/db?password=***",
-            ),
-            (
-                "libsql://db.turso.io?authToken=eyJhbGc",
-                "libsql://db.turso.io?authToken=***",
-            ),
+            ("postgres://h/db?PASSWORD=s3cret", "postgres://h/db?PASSWORD=***"),
+            ("postgres://u:pw@h/db?password=p@ss", "postgres://u:***@h/db?password=***"),
+            ("libsql://db.turso.io?authToken=eyJhbGc", "libsql://db.turso.io?authToken=***"),
             (
                 "host=db port=5432 password=s3cret dbname=app",
                 "host=db port=5432 password=*** dbname=app",
             ),
-            (
-                "host=db password = 's3 cr\\'et' dbname=app",
-                "host=db password = *** dbname=app",
-            ),
+            ("host=db password = 's3 cr\\'et' dbname=app", "host=db password = *** dbname=app"),
             (
                 "jdbc:sqlserver://h:1433;databaseName=db;user=sa;password=s3;cret",
                 "jdbc:sqlserver://h:1433;databaseName=db;user=sa;password=***;cret",
             ),
-            (
-                "scott/tiger@db.example.com:1521/orcl",
-                "scott/***@db.example.com:1521/orcl",
-            ),
-            (
-                "jdbc:oracle:thin:scott/tiger@h:1521:orcl",
-                "jdbc:oracle:thin:scott/***@h:1521:orcl",
-            ),
+            ("scott/tiger@db.example.com:1521/orcl", "scott/***@db.example.com:1521/orcl"),
+            ("jdbc:oracle:thin:scott/tiger@h:1521:orcl", "jdbc:oracle:thin:scott/***@h:1521:orcl"),
             ("user:pass@h:5432/db", "user:***@h:5432/db"),
             (
                 "mongodb://u:p@h1:27017,h2:27017/db?replicaSet=rs",
@@ -285,40 +259,22 @@ mod tests {
             ("sqlite:///data/app.db", "sqlite:///data/app.db"),
             // Found by the property tests: a `://` inside an EZConnect
             // password was taken for the end of a scheme.
-            (
-                "scott/\\://@@@db.example.com:1521/orcl",
-                "scott/***@db.example.com:1521/orcl",
-            ),
+            ("scott/\\://@@@db.example.com:1521/orcl", "scott/***@db.example.com:1521/orcl"),
             // Found by fuzzing: libpq reads `;` as part of a plain word.
-            (
-                "host=db password=e1;iPl4nted dbname=app",
-                "host=db password=*** dbname=app",
-            ),
+            ("host=db password=e1;iPl4nted dbname=app", "host=db password=*** dbname=app"),
             // Found by fuzzing: a garbled host after the last `@` must not
             // make an `@/` inside the password the end of the userinfo.
-            (
-                "mssql://:a://:@/-]@s3cret@db\u{1}x",
-                "mssql://:***@db\u{1}x",
-            ),
+            ("mssql://:a://:@/-]@s3cret@db\u{1}x", "mssql://:***@db\u{1}x"),
             // Found by fuzzing: libpq gives `"` no meaning, so the value
             // runs on past a closing `"`; a `'`-quoted one past its quote too.
-            (
-                "host=X password=\"\"s3cret dbname=app",
-                "host=X password=*** dbname=app",
-            ),
-            (
-                "host=X password='a'b dbname=app",
-                "host=X password=*** dbname=app",
-            ),
+            ("host=X password=\"\"s3cret dbname=app", "host=X password=*** dbname=app"),
+            ("host=X password='a'b dbname=app", "host=X password=*** dbname=app"),
             (
                 "postgres://h/db?password='a'b&sslmode=require",
                 "postgres://h/db?password=***&sslmode=require",
             ),
             ("Password=s3;cret;Server=db", "Password=***"),
-            (
-                "jdbc:oracle:thin:scott/a://b@h:1521:orcl",
-                "jdbc:oracle:thin:scott/***@h:1521:orcl",
-            ),
+            ("jdbc:oracle:thin:scott/a://b@h:1521:orcl", "jdbc:oracle:thin:scott/***@h:1521:orcl"),
         ];
         for (raw, expected) in cases {
             let body = if raw.starts_with("jdbc:oracle:thin:") {

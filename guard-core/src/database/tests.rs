@@ -3,9 +3,7 @@
 use super::*;
 
 fn backend(raw: &str) -> Backend {
-    DatabaseUrl::classify(raw)
-        .unwrap_or_else(|e| panic!("{raw}: {e}"))
-        .backend()
+    DatabaseUrl::classify(raw).unwrap_or_else(|e| panic!("{raw}: {e}")).backend()
 }
 
 #[test]
@@ -63,85 +61,43 @@ fn every_backend_family() {
         ),
         ("postgresql+asyncpg://u:pw@db/app", Backend::Postgresql),
         ("postgresql+psycopg2://u:pw@db/app", Backend::Postgresql),
-        (
-            "jdbc:postgresql://db:5432/app?user=u&password=pw",
-            Backend::Postgresql,
-        ),
-        (
-            "postgresql://h1:5432,h2:5432/app?target_session_attrs=read-write",
-            Backend::Postgresql,
-        ),
-        (
-            "postgresql:///app?host=/var/run/postgresql",
-            Backend::Postgresql,
-        ),
-        (
-            "postgresql://%2Fvar%2Frun%2Fpostgresql/app",
-            Backend::Postgresql,
-        ),
-        (
-            "host=db port=5432 dbname=app user=u password=pw",
-            Backend::Postgresql,
-        ),
+        ("jdbc:postgresql://db:5432/app?user=u&password=pw", Backend::Postgresql),
+        ("postgresql://h1:5432,h2:5432/app?target_session_attrs=read-write", Backend::Postgresql),
+        ("postgresql:///app?host=/var/run/postgresql", Backend::Postgresql),
+        ("postgresql://%2Fvar%2Frun%2Fpostgresql/app", Backend::Postgresql),
+        ("host=db port=5432 dbname=app user=u password=pw", Backend::Postgresql),
         ("host=/var/run/postgresql dbname=app", Backend::Postgresql),
         ("dbname=app", Backend::Postgresql),
         ("mysql://u:pw@db:3306/app", Backend::Mysql),
         ("mysql2://u:pw@db/app", Backend::Mysql),
         ("mariadb://u:pw@db/app", Backend::Mysql),
-        (
-            "mysql+pymysql://u:pw@db/app?charset=utf8mb4",
-            Backend::Mysql,
-        ),
+        ("mysql+pymysql://u:pw@db/app?charset=utf8mb4", Backend::Mysql),
         ("mysqlx://u:pw@db:33060/app", Backend::Mysql),
         ("jdbc:mysql://db:3306/app?useSSL=false", Backend::Mysql),
         ("libsql://shop-org.turso.io?authToken=abc", Backend::Libsql),
         ("mssql://sa:pw@db:1433/app", Backend::Sqlserver),
-        (
-            "sqlserver://db:1433;database=app;user=sa;password=pw;encrypt=true",
-            Backend::Sqlserver,
-        ),
-        (
-            "jdbc:sqlserver://db:1433;databaseName=app;user=sa;password=pw",
-            Backend::Sqlserver,
-        ),
+        ("sqlserver://db:1433;database=app;user=sa;password=pw;encrypt=true", Backend::Sqlserver),
+        ("jdbc:sqlserver://db:1433;databaseName=app;user=sa;password=pw", Backend::Sqlserver),
         ("mssql+pyodbc://sa:pw@dsn", Backend::Sqlserver),
         ("oracle://u:pw@db:1521/ORCL", Backend::Oracle),
-        (
-            "oracle+cx_oracle://u:pw@db:1521/?service_name=ORCL",
-            Backend::Oracle,
-        ),
+        ("oracle+cx_oracle://u:pw@db:1521/?service_name=ORCL", Backend::Oracle),
         ("jdbc:oracle:thin:@//db:1521/ORCL", Backend::Oracle),
         ("jdbc:oracle:thin:@db:1521:ORCL", Backend::Oracle),
         ("jdbc:oracle:thin:scott/tiger@db:1521:ORCL", Backend::Oracle),
         ("scott/tiger@db.example.com:1521/orclpdb1", Backend::Oracle),
-        (
-            "cockroachdb://root@db:26257/app?sslmode=verify-full",
-            Backend::Cockroachdb,
-        ),
+        ("cockroachdb://root@db:26257/app?sslmode=verify-full", Backend::Cockroachdb),
         ("cockroach://root@db:26257/app", Backend::Cockroachdb),
         ("mongodb://u:pw@db:27017/app", Backend::Mongodb),
         (
             "mongodb+srv://u:pw@cluster0.abcde.mongodb.net/app?retryWrites=true&w=majority",
             Backend::Mongodb,
         ),
-        (
-            "mongodb://u:pw@h1:27017,h2:27017,h3:27017/app?replicaSet=rs0",
-            Backend::Mongodb,
-        ),
+        ("mongodb://u:pw@h1:27017,h2:27017,h3:27017/app?replicaSet=rs0", Backend::Mongodb),
         ("redis://cache:6379", Backend::Unknown),
         ("https://example.com", Backend::Unknown),
-        (
-            "root:pw@tcp(db.example.com:3306)/shop?tls=true",
-            Backend::Mysql,
-        ),
-        (
-            "root@unix(/var/run/mysqld/mysqld.sock)/shop",
-            Backend::Mysql,
-        ),
-        (
-            "postgres://u:p@%2Fcloudsql%2Fproject%3Aregion%3Ainstance/db",
-            Backend::Postgresql,
-        ),
+        ("root:pw@tcp(db.example.com:3306)/shop?tls=true", Backend::Mysql),
+        ("root@unix(/var/run/mysqld/mysqld.sock)/shop", Backend::Mysql),
+        ("postgres://u:p@%2Fcloudsql%2Fproject%3Aregion%3Ainstance/db", Backend::Postgresql),
         ("postgresql://uri-user@", Backend::Postgresql),
         ("postgresql://[::1]:12345/db", Backend::Postgresql),
         ("sqlite://", Backend::Sqlite),
@@ -168,52 +124,36 @@ fn invalid_values() {
         ),
         (
             "postgresql://u:pw@${{Postgres.PGHOST}}:5432/app",
-            DatabaseUrlError::UnresolvedReference {
-                reference: "${{Postgres.PGHOST}}".into(),
-            },
+            DatabaseUrlError::UnresolvedReference { reference: "${{Postgres.PGHOST}}".into() },
         ),
         (
             "${DATABASE_URL}",
-            DatabaseUrlError::UnresolvedReference {
-                reference: "${DATABASE_URL}".into(),
-            },
+            DatabaseUrlError::UnresolvedReference { reference: "${DATABASE_URL}".into() },
         ),
         (
             // Found by the property tests: the reference was read from the
             // raw text and ran on through the password.
             "postgres://app_user:${@@@@@postgres.railway.internal/shop",
-            DatabaseUrlError::UnresolvedReference {
-                reference: "${***}".into(),
-            },
+            DatabaseUrlError::UnresolvedReference { reference: "${***}".into() },
         ),
         (
             "postgres://u:${{Postgres.PGPASSWORD}}@db.railway.internal/app",
-            DatabaseUrlError::UnresolvedReference {
-                reference: "${{***}}".into(),
-            },
+            DatabaseUrlError::UnresolvedReference { reference: "${{***}}".into() },
         ),
         ("just-a-word", DatabaseUrlError::NoScheme),
         ("postgres", DatabaseUrlError::NoScheme),
         ("localhost:5432/app", DatabaseUrlError::NoScheme),
-        (
-            "user:pass@db.example.com:5432/app",
-            DatabaseUrlError::NoScheme,
-        ),
+        ("user:pass@db.example.com:5432/app", DatabaseUrlError::NoScheme),
         ("jdbc:", DatabaseUrlError::NoScheme),
     ];
     for (raw, expected) in cases {
         assert_eq!(DatabaseUrl::classify(raw).as_ref(), Err(expected), "{raw}");
     }
-    for malformed in [
-        "postgres://u:pw@db:99999/app",
-        "postgres://u:pw@db:port/app",
-        "mysql://[::1/app",
-    ] {
+    for malformed in
+        ["postgres://u:pw@db:99999/app", "postgres://u:pw@db:port/app", "mysql://[::1/app"]
+    {
         assert!(
-            matches!(
-                DatabaseUrl::classify(malformed),
-                Err(DatabaseUrlError::Malformed { .. })
-            ),
+            matches!(DatabaseUrl::classify(malformed), Err(DatabaseUrlError::Malformed { .. })),
             "{malformed}"
         );
     }
@@ -227,20 +167,13 @@ fn components_are_read_for_the_checks() {
     .unwrap();
     assert_eq!(
         url.endpoints(),
-        &[Endpoint {
-            host: "postgres.railway.internal".into(),
-            port: Some(5432)
-        }]
+        &[Endpoint { host: "postgres.railway.internal".into(), port: Some(5432) }]
     );
     assert_eq!(url.database(), Some("railway"));
     assert!(!url.is_unix_socket());
 
     let url = DatabaseUrl::classify("postgresql://h1:5432,h2:5433/app?sslmode=disable").unwrap();
-    let hosts: Vec<_> = url
-        .endpoints()
-        .iter()
-        .map(|e| (e.host(), e.port()))
-        .collect();
+    let hosts: Vec<_> = url.endpoints().iter().map(|e| (e.host(), e.port())).collect();
     assert_eq!(hosts, [("h1", Some(5432)), ("h2", Some(5433))]);
     assert_eq!(url.tls(), Tls::Disabled);
     assert_eq!(url.database(), Some("app"));
@@ -252,10 +185,7 @@ fn components_are_read_for_the_checks() {
         "host=/var/run/postgresql dbname=app",
         "mysql://u:pw@localhost/app?socket=/tmp/mysql.sock",
     ] {
-        assert!(
-            DatabaseUrl::classify(socket).unwrap().is_unix_socket(),
-            "{socket}"
-        );
+        assert!(DatabaseUrl::classify(socket).unwrap().is_unix_socket(), "{socket}");
     }
 
     let url =
@@ -278,15 +208,8 @@ fn components_are_read_for_the_checks() {
     assert_eq!(url.endpoints()[0].port(), Some(3306));
     assert_eq!(url.database(), Some("shop"));
     assert_eq!(url.tls(), Tls::Disabled);
-    assert_eq!(
-        url.redacted(),
-        "root:***@tcp(db.example.com:3306)/shop?tls=false"
-    );
-    assert!(
-        DatabaseUrl::classify("root@unix(/run/mysqld.sock)/shop")
-            .unwrap()
-            .is_unix_socket()
-    );
+    assert_eq!(url.redacted(), "root:***@tcp(db.example.com:3306)/shop?tls=false");
+    assert!(DatabaseUrl::classify("root@unix(/run/mysqld.sock)/shop").unwrap().is_unix_socket());
     assert!(
         DatabaseUrl::classify("postgres://u:p@%2Fcloudsql%2Fp%3Ar%3Ai/db")
             .unwrap()
@@ -307,22 +230,14 @@ fn components_are_read_for_the_checks() {
         "mssql://db.example.com/app?encrypt=false",
     ];
     for raw in tls_off {
-        assert_eq!(
-            DatabaseUrl::classify(raw).unwrap().tls(),
-            Tls::Disabled,
-            "{raw}"
-        );
+        assert_eq!(DatabaseUrl::classify(raw).unwrap().tls(), Tls::Disabled, "{raw}");
     }
     assert_eq!(
-        DatabaseUrl::classify("postgres://db/app?sslmode=prefer")
-            .unwrap()
-            .tls(),
+        DatabaseUrl::classify("postgres://db/app?sslmode=prefer").unwrap().tls(),
         Tls::Default
     );
     assert_eq!(
-        DatabaseUrl::classify("postgres://db/app?sslmode=verify-full")
-            .unwrap()
-            .tls(),
+        DatabaseUrl::classify("postgres://db/app?sslmode=verify-full").unwrap().tls(),
         Tls::Required
     );
 }
@@ -338,10 +253,7 @@ fn redacted_forms_hide_every_password() {
         ("postgresql://db/railway?sslpassword=hunter2", "hunter2"),
         ("libsql://db.turso.io?authToken=hunter2", "hunter2"),
         ("host=db password=hunter2 dbname=app", "hunter2"),
-        (
-            "jdbc:sqlserver://db:1433;password=hunter2;user=sa",
-            "hunter2",
-        ),
+        ("jdbc:sqlserver://db:1433;password=hunter2;user=sa", "hunter2"),
         ("jdbc:oracle:thin:scott/hunter2@db:1521:ORCL", "hunter2"),
         ("scott/hunter2@db:1521/orcl", "hunter2"),
         ("mongodb://u:hunter2@h1:27017,h2:27017/app", "hunter2"),

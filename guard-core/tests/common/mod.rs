@@ -29,10 +29,8 @@ pub fn with(
     base: Vec<(String, String)>,
     changes: &[(&str, Option<&str>)],
 ) -> Vec<(String, String)> {
-    let mut env: Vec<(String, String)> = base
-        .into_iter()
-        .filter(|(k, _)| !changes.iter().any(|(name, _)| name == k))
-        .collect();
+    let mut env: Vec<(String, String)> =
+        base.into_iter().filter(|(k, _)| !changes.iter().any(|(name, _)| name == k)).collect();
     for (name, value) in changes {
         if let Some(value) = value {
             env.push(((*name).to_owned(), (*value).to_owned()));
@@ -42,9 +40,7 @@ pub fn with(
 }
 
 pub fn pairs(vars: &[(&str, &str)]) -> Vec<(String, String)> {
-    vars.iter()
-        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-        .collect()
+    vars.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
 }
 
 pub fn ids(result: &Result<Report, GuardError>) -> Vec<&'static str> {
@@ -71,18 +67,11 @@ pub fn every_output(result: &Result<Report, GuardError>) -> String {
         out += &format!("{err}\n{err:#}\n{err:?}\n{err:#?}\n");
     }
     for finding in report.findings() {
-        out += &format!(
-            "{finding}\n{finding:?}\n{}\n{}\n",
-            finding.message(),
-            finding.remediation()
-        );
+        out +=
+            &format!("{finding}\n{finding:?}\n{}\n{}\n", finding.message(), finding.remediation());
     }
     if let Some(url) = report.database() {
-        out += &format!(
-            "{url}\n{url:?}\n{}\n{:?}\n",
-            url.redacted(),
-            url.endpoints()
-        );
+        out += &format!("{url}\n{url:?}\n{}\n{:?}\n", url.redacted(), url.endpoints());
     }
     out
 }

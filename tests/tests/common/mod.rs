@@ -18,10 +18,7 @@ pub const WEAK_SECRET: &str = "changeme-hunter3";
 /// Production on Railway, configured as it should be.
 pub const FIT: &[(&str, &str)] = &[
     ("RAILWAY_ENVIRONMENT_NAME", "production"),
-    (
-        "DATABASE_URL",
-        "postgresql://postgres:hunter2pw@postgres.railway.internal:5432/railway",
-    ),
+    ("DATABASE_URL", "postgresql://postgres:hunter2pw@postgres.railway.internal:5432/railway"),
     ("SECRET_KEY", FIT_SECRET),
 ];
 
@@ -31,10 +28,7 @@ pub const MISFIT: &[(&str, &str)] = &[
     ("RAILWAY_ENVIRONMENT_NAME", "production"),
     ("DEBUG", "true"),
     ("LOCAL_TEST", "true"),
-    (
-        "DATABASE_URL",
-        "\"postgresql://postgres:hunter2pw@postgres.railway.internal:5432/railway\"",
-    ),
+    ("DATABASE_URL", "\"postgresql://postgres:hunter2pw@postgres.railway.internal:5432/railway\""),
     ("SECRET_KEY", WEAK_SECRET),
 ];
 
