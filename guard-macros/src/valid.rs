@@ -113,6 +113,7 @@ pub fn args(args: &Args) -> Result<()> {
                 ));
             }
             OptKind::Dotenv(_)
+            | OptKind::Profile(_)
             | OptKind::Crate(_)
             | OptKind::NoDatabase
             | OptKind::NoSecret
