@@ -294,7 +294,7 @@ impl Profile {
         let names = |v: Variable| self.names(v).join(", else ");
         let mut text = format!("{} — {}\n\nVariables:\n", row.id, row.framework);
         for &(variable, _) in row.names {
-            let _ = writeln!(text, "  {:<24} {}", names(variable), role(variable));
+            let _ = writeln!(text, "  {:<28} {}", names(variable), role(variable));
         }
         let production = if row.development.is_empty() {
             format!("{} is not true", names(V::Debug))
@@ -393,7 +393,7 @@ or on a platform a development value of the switch, is debug_in_production."
 
 fn role(variable: Variable) -> &'static str {
     match variable {
-        V::Debug => "debug flag (true = development)",
+        V::Debug => "debug flag",
         V::LocalTest => "SQLite for local tests (true = SQLite)",
         V::DatabaseUrl => "database URL",
         V::SecretKey => "secret that signs sessions",
@@ -1199,7 +1199,8 @@ SPRING_PROFILES_ACTIVE, DB_CONNECTION, DB_HOST, DB_DATABASE, DATABASE_PATH";
             ],
         );
         assert_renames(Spring, &[(Variable::SecretKey, "SECRET_KEY", "APP_SECRET")]);
-        let refused: &[(Profile, &[(Variable, &str, &str)])] = &[
+        type Renames = &'static [(Variable, &'static str, &'static str)];
+        let refused: &[(Profile, Renames)] = &[
             (Django, &[(Variable::SecretKey, "SECRET_KEY", "DEBUG")]),
             (Django, &[(Variable::SecretKey, "SECRET_KEY", "RAILWAY_ENVIRONMENT_NAME")]),
             (Django, &[(Variable::Debug, "DEBUG", "X"), (Variable::SiteUrl, "SITE_URL", "X")]),
