@@ -10,7 +10,7 @@ use syn::{Attribute, Error, Ident, LitStr, Result, Token, Visibility};
 
 /// Every option, as the user writes it, for "expected one of" messages.
 pub const OPTIONS: &str = "`profile(name)`, `require(\"NAME\", ...)`, `allow(check_id, ...)`, \
-`rename(VARIABLE = \"NAME\", ...)`, `no_database`, `no_secret`, `quiet`, `exit`, \
+`rename(VARIABLE = \"NAME\", ...)`, `no_database`, `no_secret`, `cookie_key`, `quiet`, `exit`, \
 `dotenv` or `dotenv = \"PATH\"`, `crate = \"PATH\"`";
 
 /// The options inside `#[production_safe(...)]`, in the order written.
@@ -35,6 +35,8 @@ pub enum OptKind {
     Rename(Vec<Rename>),
     NoDatabase,
     NoSecret,
+    /// The secret signs Rust's `cookie::Key`: 64 bytes.
+    CookieKey,
     Quiet,
     Exit,
     /// `dotenv` or `dotenv = "PATH"`.
@@ -103,6 +105,7 @@ impl Parse for Opt {
             "rename" => OptKind::Rename(list(input, &keyword, "VARIABLE = \"NAME\"", rename)?),
             "no_database" => flag(input, &keyword, OptKind::NoDatabase)?,
             "no_secret" => flag(input, &keyword, OptKind::NoSecret)?,
+            "cookie_key" => flag(input, &keyword, OptKind::CookieKey)?,
             "quiet" => flag(input, &keyword, OptKind::Quiet)?,
             "exit" => flag(input, &keyword, OptKind::Exit)?,
             "dotenv" => {

@@ -84,6 +84,7 @@ fn first_statement(args: &Args) -> TokenStream {
             }
             OptKind::NoDatabase => policy.push(quote!(.no_database())),
             OptKind::NoSecret => policy.push(quote!(.no_secret())),
+            OptKind::CookieKey => policy.push(quote!(.cookie_key())),
             OptKind::Quiet => quiet = true,
             OptKind::Exit => exit = true,
             OptKind::Dotenv(path) => {

@@ -117,6 +117,7 @@ pub fn args(args: &Args) -> Result<()> {
             | OptKind::Crate(_)
             | OptKind::NoDatabase
             | OptKind::NoSecret
+            | OptKind::CookieKey
             | OptKind::Quiet
             | OptKind::Exit => {}
         }
