@@ -17,7 +17,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
-use guard_core::{Check, DatabaseUrl, FrontEnd, Policy, UnknownCheck, Variable, env_file};
+use guard_core::{
+    Check, DatabaseUrl, FrontEnd, Policy, Profile, UnknownCheck, UnknownProfile, Variable, env_file,
+};
 
 /// Fit to start: no error (warnings allowed).
 const EXIT_FIT: u8 = 0;
@@ -30,6 +32,7 @@ const ROOT_AFTER_HELP: &str = "\
 Examples:
   guard check                                   check this process's environment
   guard check --env-file examples/env/incident.env
+  guard check --profile rails --env-file examples/env/rails-incident.env
   guard check --env-file .env --env-file .env.production --format json
   guard check --format github                   annotations in a GitHub Actions job
   guard explain sqlite_in_production
@@ -59,8 +62,13 @@ Examples:
   # An app that names its secret SESSION_SECRET and has no database:
   guard check --rename SECRET_KEY=SESSION_SECRET --no-database
 
+  # A Laravel app, which calls its key MY_KEY:
+  guard check --profile laravel --rename APP_KEY=MY_KEY
+
 Production = a hosting platform is detected (RAILWAY_ENVIRONMENT, DYNO, ...)
-or DEBUG is not true. `guard explain` lists every check.
+or DEBUG is not true (under --profile: the framework's switch, e.g.
+RAILS_ENV, names no development environment). `guard explain` lists every
+check; `guard explain --profile NAME` describes a profile.
 
 With --format json a usage error prints {\"verdict\": \"error\", \"error\": \"...\"}
 on stdout as well as the message on stderr. Colour: only on a terminal;
@@ -72,7 +80,8 @@ Exit status: 0 fit to start (warnings allowed), 78 misconfigured (EX_CONFIG),
 const EXPLAIN_AFTER_HELP: &str = "\
 Examples:
   guard explain                        list every check with its summary
-  guard explain secret_key_weak        what it catches, why, how to fix, how to allow";
+  guard explain secret_key_weak        what it catches, why, how to fix, how to allow
+  guard explain --profile laravel      a framework profile's variables and rules";
 
 const CLASSIFY_AFTER_HELP: &str = "\
 Examples:
@@ -168,6 +177,11 @@ struct CheckArgs {
     #[arg(long = "env-file", value_name = "FILE")]
     env_files: Vec<PathBuf>,
 
+    /// The app's framework: its variables and rules (django, rails,
+    /// laravel, phoenix, node, flask, spring). Default: django.
+    #[arg(long, value_name = "NAME", value_parser = parse_profile, default_value = "django")]
+    profile: Profile,
+
     /// Allow a check by id: still reported, marked allowed, never blocks.
     /// Repeatable; `guard explain` lists the ids.
     #[arg(long, value_name = "ID", value_parser = parse_check)]
@@ -178,10 +192,11 @@ struct CheckArgs {
     #[arg(long, value_name = "VAR", value_parser = parse_variable_name)]
     require: Vec<String>,
 
-    /// Read one of guard's variables under the app's own name, e.g.
-    /// SECRET_KEY=SESSION_SECRET. Repeatable.
+    /// Read one of guard's variables under the app's own name, VAR being
+    /// the profile's name for it, e.g. SECRET_KEY=SESSION_SECRET (or,
+    /// with --profile laravel, APP_KEY=MY_KEY). Repeatable.
     #[arg(long, value_name = "VAR=NAME", value_parser = parse_rename)]
-    rename: Vec<(Variable, String)>,
+    rename: Vec<(String, String)>,
 
     /// The app has no database: no check reads DATABASE_URL.
     #[arg(long)]
@@ -190,6 +205,11 @@ struct CheckArgs {
     /// The app signs nothing: no check reads SECRET_KEY.
     #[arg(long)]
     no_secret: bool,
+
+    /// The app signs cookies with Rust's cookie::Key: the secret must be
+    /// at least 64 bytes.
+    #[arg(long)]
+    cookie_key: bool,
 
     /// Output format. JSON goes to stdout and nothing else does.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
@@ -201,6 +221,10 @@ struct ExplainArgs {
     /// The check's id, e.g. sqlite_in_production; omit to list every check.
     #[arg(value_name = "ID", value_parser = parse_check)]
     check: Option<Check>,
+
+    /// Describe a framework profile's variables and rules instead.
+    #[arg(long, value_name = "NAME", value_parser = parse_profile, conflicts_with = "check")]
+    profile: Option<Profile>,
 }
 
 #[derive(Debug, Args)]
@@ -257,17 +281,33 @@ fn parse_check(id: &str) -> Result<Check, UnknownCheck> {
     id.parse()
 }
 
-fn parse_rename(pair: &str) -> Result<(Variable, String), String> {
-    let names = || Variable::ALL.iter().map(|v| v.default_name()).collect::<Vec<_>>().join(", ");
+fn parse_profile(id: &str) -> Result<Profile, UnknownProfile> {
+    id.parse()
+}
+
+fn parse_rename(pair: &str) -> Result<(String, String), String> {
     let (from, to) = pair
         .split_once('=')
         .ok_or_else(|| "expected VAR=NAME, e.g. SECRET_KEY=SESSION_SECRET".to_owned())?;
-    let variable = Variable::ALL
+    Ok((from.trim().to_owned(), parse_variable_name(to)?))
+}
+
+/// The variable `profile` reads under `name` (any case), for `--rename`.
+fn variable_of(profile: Profile, name: &str) -> Result<Variable, String> {
+    let names: Vec<&str> = Variable::ALL
         .iter()
-        .copied()
-        .find(|v| v.default_name().eq_ignore_ascii_case(from.trim()))
-        .ok_or_else(|| format!("{from:?} is none of guard's variables: {}", names()))?;
-    Ok((variable, parse_variable_name(to)?))
+        .flat_map(|&v| match profile.names(v) {
+            [] => vec![v.default_name()],
+            names => names.to_vec(),
+        })
+        .collect();
+    names
+        .iter()
+        .find(|known| known.eq_ignore_ascii_case(name))
+        .and_then(|known| profile.variable_named(known))
+        .ok_or_else(|| {
+            format!("{name:?} is none of the {profile} profile's variables: {}", names.join(", "))
+        })
 }
 
 fn parse_variable_name(name: &str) -> Result<String, String> {
@@ -385,15 +425,15 @@ fn print_json_error(message: &str) {
 }
 
 fn check(args: CheckArgs) -> Result<u8, Failure> {
-    let mut policy = Policy::new().worded_for(FrontEnd::Cli);
+    let mut policy = Policy::for_profile(args.profile).worded_for(FrontEnd::Cli);
     for check in args.allow {
         policy = policy.allow(check);
     }
     // Renamed first: a required variable may share a renamed one's name.
-    for (variable, name) in args.rename {
-        policy = policy
-            .try_rename(variable, name)
-            .map_err(|err| Failure::Usage(format!("--rename: {err}")))?;
+    for (from, name) in args.rename {
+        let usage = |err: String| Failure::Usage(format!("--rename: {err}"));
+        let variable = variable_of(args.profile, &from).map_err(usage)?;
+        policy = policy.try_rename(variable, name).map_err(|err| usage(err.to_string()))?;
     }
     for name in args.require {
         policy =
@@ -404,6 +444,9 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
     }
     if args.no_secret {
         policy = policy.no_secret();
+    }
+    if args.cookie_key {
+        policy = policy.cookie_key();
     }
     let result = if args.env_files.is_empty() {
         policy.validate()
@@ -432,9 +475,10 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
 }
 
 fn explain(args: ExplainArgs) -> Result<u8, Failure> {
-    match args.check {
-        Some(check) => print(&check.explain(FrontEnd::Cli))?,
-        None => {
+    match (args.check, args.profile) {
+        (_, Some(profile)) => print(&profile.describe())?,
+        (Some(check), None) => print(&check.explain(FrontEnd::Cli))?,
+        (None, None) => {
             let width = Check::ALL.iter().map(|c| c.id().len()).max().unwrap_or(0);
             let mut text = String::from("Checks (severity in production, then summary):\n");
             for check in Check::ALL {
@@ -445,7 +489,7 @@ fn explain(args: ExplainArgs) -> Result<u8, Failure> {
                     check.summary()
                 ));
             }
-            text.push_str("\n`guard explain ID` describes one check.");
+            text.push_str("\n`guard explain ID` describes one check; `guard explain --profile NAME` a framework profile.");
             print(&text)?;
         }
     }

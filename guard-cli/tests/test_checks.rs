@@ -70,6 +70,22 @@ const CASES: &[Case] = &[
         exit: 78,
     },
     Case {
+        name: "Spring on H2",
+        env: &[("SPRING_DATASOURCE_URL", "jdbc:h2:mem:shop")],
+        args: &["--profile", "spring"],
+        id: "embedded_database_in_production",
+        severity: "error",
+        exit: 78,
+    },
+    Case {
+        name: "Flask on Heroku's postgres:// scheme",
+        env: &[("DATABASE_URL", "postgres://postgres:pw@postgres.railway.internal:5432/railway")],
+        args: &["--profile", "flask"],
+        id: "database_scheme_unsupported",
+        severity: "warning",
+        exit: 0,
+    },
+    Case {
         name: "DATABASE_URL another service's URL",
         env: &[("DATABASE_URL", "redis://default:pw@redis.railway.internal:6379")],
         args: &[],

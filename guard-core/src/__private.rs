@@ -3,96 +3,11 @@
 
 use std::io::Write as _;
 
-use crate::variable::{PlatformVariable, Variable};
 use crate::{FrontEnd, GuardError, Policy, Report};
 
 pub use crate::Policy as PolicyBuilder;
 
-/// The variable named by its default name written as a Rust identifier,
-/// for `#[production_safe(rename(NAME = "..."))]`; an unknown name is a
-/// compile error that lists the valid ones.
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __variable {
-    (DEBUG) => {
-        $crate::Variable::Debug
-    };
-    (LOCAL_TEST) => {
-        $crate::Variable::LocalTest
-    };
-    (DATABASE_URL) => {
-        $crate::Variable::DatabaseUrl
-    };
-    (SECRET_KEY) => {
-        $crate::Variable::SecretKey
-    };
-    (ALLOWED_HOSTS) => {
-        $crate::Variable::AllowedHosts
-    };
-    (SITE_URL) => {
-        $crate::Variable::SiteUrl
-    };
-    ($other:ident) => {
-        ::core::compile_error!(::core::concat!(
-            "unknown variable `",
-            ::core::stringify!($other),
-            "`; expected one of: ",
-            "DEBUG, LOCAL_TEST, DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS, SITE_URL"
-        ))
-    };
-}
-
-/// Refuses, while compiling, renames that would put two of guard's
-/// variables, or one of them and a platform's, on one name: the same rule
-/// as [`Policy::rename`], evaluated in a `const`.
-pub const fn assert_renames(renames: &[(Variable, &str)]) {
-    let mut i = 0;
-    while i < Variable::ALL.len() {
-        let mut j = i + 1;
-        while j < Variable::ALL.len() {
-            if same(name_of(Variable::ALL[i], renames), name_of(Variable::ALL[j], renames)) {
-                panic!("two of guard's variables would have one name: one variable plays one role");
-            }
-            j += 1;
-        }
-        let mut k = 0;
-        while k < PlatformVariable::ALL.len() {
-            if same(name_of(Variable::ALL[i], renames), PlatformVariable::ALL[k].1) {
-                panic!("a variable is renamed to a variable hosting platforms set");
-            }
-            k += 1;
-        }
-        i += 1;
-    }
-}
-
-/// The name `renames` gives `variable` (the last one wins), else its default.
-const fn name_of<'a>(variable: Variable, renames: &[(Variable, &'a str)]) -> &'a str {
-    let mut name = variable.default_name();
-    let mut i = 0;
-    while i < renames.len() {
-        if renames[i].0 as usize == variable as usize {
-            name = renames[i].1;
-        }
-        i += 1;
-    }
-    name
-}
-
-const fn same(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
+pub use crate::profiles::assert_renames;
 
 /// What `main` does with the verdict.
 #[derive(Clone, Copy, Debug, Default)]
@@ -173,39 +88,5 @@ pub trait LoadDotenv {
 impl LoadDotenv for DotenvFile {
     fn variables(self) -> Vec<(String, String)> {
         crate::env_file::startup_variables(std::path::Path::new(self.0))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_variable_macro_names_every_variable() {
-        let named = [
-            crate::__variable!(DEBUG),
-            crate::__variable!(LOCAL_TEST),
-            crate::__variable!(DATABASE_URL),
-            crate::__variable!(SECRET_KEY),
-            crate::__variable!(ALLOWED_HOSTS),
-            crate::__variable!(SITE_URL),
-        ];
-        assert_eq!(named, Variable::ALL);
-        let names: Vec<_> = Variable::ALL.iter().map(|v| v.default_name()).collect();
-        assert!(include_str!("__private.rs").contains(&names.join(", ")));
-    }
-
-    #[test]
-    fn renames_are_refused_as_policy_rename_refuses_them() {
-        // Each compiles as a `const`: a refusal is a compile error there.
-        assert_renames(&[(Variable::SecretKey, "SESSION_SECRET")]);
-        assert_renames(&[(Variable::Debug, "X"), (Variable::LocalTest, "DEBUG")]);
-        for refused in [
-            &[(Variable::SecretKey, "DEBUG")][..],
-            &[(Variable::SecretKey, "RAILWAY_ENVIRONMENT_NAME")],
-            &[(Variable::Debug, "X"), (Variable::SiteUrl, "X")],
-        ] {
-            assert!(std::panic::catch_unwind(|| assert_renames(refused)).is_err());
-        }
     }
 }

@@ -82,8 +82,12 @@ pub enum Check {
     DatabaseUrlInvalid,
     /// `sqlite_in_production`: `DATABASE_URL` is SQLite in production.
     SqliteInProduction,
+    /// `embedded_database_in_production`: H2, HSQLDB or Derby in production.
+    EmbeddedDatabaseInProduction,
     /// `unknown_database_backend`: the scheme is no database guard knows.
     UnknownDatabaseBackend,
+    /// `database_scheme_unsupported`: the framework's driver refuses the scheme.
+    DatabaseSchemeUnsupported,
     /// `secret_key_missing`: `SECRET_KEY` is unset.
     SecretKeyMissing,
     /// `secret_key_weak`: `SECRET_KEY` is guessable.
@@ -121,7 +125,7 @@ impl Check {
     /// Every check, in catalog order (the order of a report).
     ///
     /// ```
-    /// assert_eq!(guard_core::Check::ALL.len(), 16);
+    /// assert_eq!(guard_core::Check::ALL.len(), 18);
     /// ```
     pub const ALL: &'static [Check] = &[
         Check::DebugInProduction,
@@ -130,7 +134,9 @@ impl Check {
         Check::DatabaseUrlMissing,
         Check::DatabaseUrlInvalid,
         Check::SqliteInProduction,
+        Check::EmbeddedDatabaseInProduction,
         Check::UnknownDatabaseBackend,
+        Check::DatabaseSchemeUnsupported,
         Check::SecretKeyMissing,
         Check::SecretKeyWeak,
         Check::SiteUrlInsecure,
@@ -149,7 +155,7 @@ impl Check {
                 production: Error,
                 outside: None,
                 summary: "DEBUG is true on a hosting platform",
-                description: "A hosting platform was detected from the variables it injects, and DEBUG is true. Debug mode shows stack traces and settings to visitors and, in the incident guard exists for, came with LOCAL_TEST and so with SQLite. On a platform the process is production whatever DEBUG says; set DEBUG=false (or delete it). Local runs that borrow a platform's variables (`railway run`, `vercel dev`, `netlify dev`) count as production too.",
+                description: "A hosting platform was detected from the variables it injects, and DEBUG is true. Debug mode shows stack traces and settings to visitors and, in the incident guard exists for, came with LOCAL_TEST and so with SQLite. On a platform the process is production whatever DEBUG says; set DEBUG=false (or delete it). Local runs that borrow a platform's variables (`railway run`, `vercel dev`, `netlify dev`) count as production too. Under a framework profile the same holds for its debug flag (APP_DEBUG, FLASK_DEBUG) and, on a platform, for a development value of its environment switch (RAILS_ENV=development, NODE_ENV=test, ...).",
             },
             Check::InvalidBoolean => Entry {
                 id: "invalid_boolean",
@@ -186,12 +192,26 @@ impl Check {
                 summary: "DATABASE_URL is SQLite in production",
                 description: "SQLite is a file with a single-writer lock. In production it fails under concurrent users, and on most platforms the file is lost on every deploy. Every form counts: sqlite: URLs, file: URIs, :memory:, bare paths such as db.sqlite3, ADO.NET `Data Source=app.db`. libsql:// (Turso) is a server and is not refused. To run SQLite on a persistent volume deliberately (one replica, one writer), allow this check.",
             },
+            Check::EmbeddedDatabaseInProduction => Entry {
+                id: "embedded_database_in_production",
+                production: Error,
+                outside: None,
+                summary: "the database is embedded (H2, HSQLDB, Derby)",
+                description: "The database URL names an embedded database (jdbc:h2:, jdbc:hsqldb:, jdbc:derby:), which runs inside the app's own process, in memory or in the container's files: its data is lost on every deploy or restart and no second replica sees it. Spring Boot falls back to one when it finds H2 on the classpath. Point the URL at a database server.",
+            },
             Check::UnknownDatabaseBackend => Entry {
                 id: "unknown_database_backend",
                 production: Error,
                 outside: Some(Warning),
                 summary: "DATABASE_URL names no known database",
                 description: "The scheme of DATABASE_URL is none of PostgreSQL (and kin), MySQL/MariaDB, SQLite, libSQL, SQL Server, Oracle, CockroachDB or MongoDB. Usually another service's URL was pasted (redis://, https://). If it really is a database guard does not know, allow this check.",
+            },
+            Check::DatabaseSchemeUnsupported => Entry {
+                id: "database_scheme_unsupported",
+                production: Warning,
+                outside: Some(Warning),
+                summary: "the framework's driver refuses the database URL's scheme",
+                description: "The database URL's scheme is one the framework's usual driver refuses: under the flask profile, SQLAlchemy 1.4 and later refuse postgres:// (Heroku's and other platforms' default) with NoSuchModuleError. A warning, not an error: many apps rewrite the scheme before creating the engine (Heroku's documented workaround). Use postgresql://, or allow this check if the app rewrites it.",
             },
             Check::SecretKeyMissing => Entry {
                 id: "secret_key_missing",
@@ -205,7 +225,7 @@ impl Check {
                 production: Error,
                 outside: None,
                 summary: "SECRET_KEY is weak",
-                description: "SECRET_KEY is shorter than 50 characters, has fewer than 5 distinct characters, is a known placeholder (changeme, your-secret-key, ...), starts with Django's django-insecure- development prefix, repeats a sequence of at most 8 characters, or is not UTF-8. Anyone who guesses it can forge sessions. `openssl rand -hex 32` gives 64 characters and passes; `openssl rand -base64 32` gives 44 and does not. Changing the key signs every user out.",
+                description: "SECRET_KEY is shorter than 50 characters, has fewer than 5 distinct characters, is a known placeholder (changeme, change me, TODO, your-secret-key, ...), starts with Django's django-insecure- development prefix, repeats a shorter sequence, is more than a third one character, holds control or invisible characters (NUL, zero-width spaces), is the database password or URL, or is not UTF-8. A framework profile applies its own rule on top (Phoenix: at least 64 bytes; Laravel: APP_KEY of exactly 16 or 32 bytes), and so does a cookie::Key policy (64 bytes). Anyone who guesses it can forge sessions. `openssl rand -hex 32` gives 64 characters and passes; `openssl rand -base64 32` gives 44 and does not. Changing the key signs every user out.",
             },
             Check::SiteUrlInsecure => Entry {
                 id: "site_url_insecure",
@@ -379,8 +399,14 @@ macro_rules! __check {
     (sqlite_in_production) => {
         $crate::Check::SqliteInProduction
     };
+    (embedded_database_in_production) => {
+        $crate::Check::EmbeddedDatabaseInProduction
+    };
     (unknown_database_backend) => {
         $crate::Check::UnknownDatabaseBackend
+    };
+    (database_scheme_unsupported) => {
+        $crate::Check::DatabaseSchemeUnsupported
     };
     (secret_key_missing) => {
         $crate::Check::SecretKeyMissing
@@ -415,8 +441,9 @@ macro_rules! __check {
             ::core::stringify!($other),
             "`; expected one of: ",
             "debug_in_production, invalid_boolean, local_test_in_production, database_url_missing, \
-database_url_invalid, sqlite_in_production, unknown_database_backend, secret_key_missing, \
-secret_key_weak, site_url_insecure, site_url_host_not_allowed, required_variable_missing, \
+database_url_invalid, sqlite_in_production, embedded_database_in_production, \
+unknown_database_backend, database_scheme_unsupported, secret_key_missing, secret_key_weak, \
+site_url_insecure, site_url_host_not_allowed, required_variable_missing, \
 allowed_hosts_wildcard, public_domain_not_allowed, database_host_local, database_tls_disabled"
         ))
     };
@@ -450,7 +477,9 @@ mod tests {
             ("database_url_missing", Error, None),
             ("database_url_invalid", Error, Some(Warning)),
             ("sqlite_in_production", Error, None),
+            ("embedded_database_in_production", Error, None),
             ("unknown_database_backend", Error, Some(Warning)),
+            ("database_scheme_unsupported", Warning, Some(Warning)),
             ("secret_key_missing", Error, None),
             ("secret_key_weak", Error, None),
             ("site_url_insecure", Error, None),
@@ -478,7 +507,9 @@ mod tests {
             crate::__check!(database_url_missing),
             crate::__check!(database_url_invalid),
             crate::__check!(sqlite_in_production),
+            crate::__check!(embedded_database_in_production),
             crate::__check!(unknown_database_backend),
+            crate::__check!(database_scheme_unsupported),
             crate::__check!(secret_key_missing),
             crate::__check!(secret_key_weak),
             crate::__check!(site_url_insecure),

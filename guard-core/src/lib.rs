@@ -32,6 +32,7 @@
 // From the bottom up: configuration, reading, checks, output, the run.
 mod catalog;
 mod policy;
+mod profiles;
 mod show;
 mod variable;
 
@@ -63,6 +64,7 @@ pub use database::{Backend, DatabaseUrl, DatabaseUrlError, Endpoint, Tls};
 pub use finding::Finding;
 pub use platform::Platform;
 pub use policy::{FrontEnd, Policy};
+pub use profiles::{Profile, UnknownProfile};
 pub use report::{GuardError, Report};
 pub use variable::{Variable, VariableNameError};
 

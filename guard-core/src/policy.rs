@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use crate::catalog::Check;
+use crate::profiles::Profile;
 use crate::variable::{PlatformVariable, Variable, VariableNameError, is_valid_name};
 
 /// Who reads guard's advice: a remediation names the way to change the
@@ -59,7 +60,8 @@ impl Fix {
 /// What an app adds to guard's default rules.
 ///
 /// The default policy checks `DEBUG`, `LOCAL_TEST`, `DATABASE_URL`,
-/// `SECRET_KEY`, `ALLOWED_HOSTS` and `SITE_URL`. A policy can require more
+/// `SECRET_KEY`, `ALLOWED_HOSTS` and `SITE_URL` (the `django`
+/// [`Profile`]; [`Policy::for_profile`] picks another). A policy can require more
 /// variables, allow checks by id (an allowed finding stays in the report,
 /// marked allowed), rename variables, or say the app has no database or no
 /// secret at all.
@@ -81,12 +83,15 @@ impl Fix {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Policy {
-    /// The name of each [`Variable`], at its index.
-    names: [Cow<'static, str>; 6],
+    profile: Profile,
+    /// The app's own name for a [`Variable`], at its index: it replaces
+    /// the profile's names.
+    renamed: [Option<Cow<'static, str>>; Variable::ALL.len()],
     required: Vec<Cow<'static, str>>,
     allowed: Vec<Check>,
     database: bool,
     secret: bool,
+    cookie_key: bool,
     front_end: FrontEnd,
 }
 
@@ -104,19 +109,28 @@ impl Policy {
     /// assert!(policy.validate_env([("DEBUG", "true")]).is_ok());
     /// ```
     pub const fn new() -> Policy {
+        Policy::for_profile(Profile::Django)
+    }
+
+    /// The default policy of a framework: its names and rules.
+    ///
+    /// ```
+    /// use guard_core::{Policy, Profile};
+    ///
+    /// let policy = Policy::for_profile(Profile::Rails);
+    /// assert!(policy.validate_env([("RAILS_ENV", "development")]).is_ok());
+    /// let err = policy.validate_env([("RAILS_ENV", "production")]).unwrap_err();
+    /// assert!(err.to_string().contains("SECRET_KEY_BASE is not set"));
+    /// ```
+    pub const fn for_profile(profile: Profile) -> Policy {
         Policy {
-            names: [
-                Cow::Borrowed(Variable::Debug.default_name()),
-                Cow::Borrowed(Variable::LocalTest.default_name()),
-                Cow::Borrowed(Variable::DatabaseUrl.default_name()),
-                Cow::Borrowed(Variable::SecretKey.default_name()),
-                Cow::Borrowed(Variable::AllowedHosts.default_name()),
-                Cow::Borrowed(Variable::SiteUrl.default_name()),
-            ],
+            profile,
+            renamed: [const { None }; Variable::ALL.len()],
             required: Vec::new(),
             allowed: Vec::new(),
             database: true,
             secret: true,
+            cookie_key: false,
             front_end: FrontEnd::Library,
         }
     }
@@ -174,7 +188,7 @@ impl Policy {
     /// let env = [
     ///     ("RAILWAY_PROJECT_ID", "p"),
     ///     ("DATABASE_URL", "sqlite:////data/app.db"),
-    ///     ("SECRET_KEY", "9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a0"),
+    ///     ("SECRET_KEY", "3f9a1c7e5b2d8046a1e9c3b7d5f2084a6c1e9b3d7f5a2c8e4b0d6f1a3c9e7b52"),
     /// ];
     /// let report = Policy::new().allow(Check::SqliteInProduction).validate_env(env).unwrap();
     /// assert_eq!(report.findings()[0].severity(), Severity::Allowed);
@@ -187,7 +201,8 @@ impl Policy {
         self
     }
 
-    /// Reads `variable` under another name, in checks and in every message.
+    /// Reads `variable` under another name, in checks and in every message;
+    /// the name replaces all of the profile's names for it.
     ///
     /// # Panics
     ///
@@ -201,7 +216,7 @@ impl Policy {
     /// use guard_core::{Policy, Variable};
     ///
     /// let policy = Policy::new().rename(Variable::SecretKey, "SESSION_SECRET");
-    /// assert_eq!(policy.name(Variable::SecretKey), "SESSION_SECRET");
+    /// assert_eq!(policy.name(Variable::SecretKey), Some("SESSION_SECRET"));
     /// ```
     #[must_use]
     #[track_caller]
@@ -233,15 +248,17 @@ impl Policy {
         if let Some((_, platform)) = PlatformVariable::ALL.iter().find(|(_, n)| *n == name) {
             return Err(VariableNameError::TakenByPlatform { name: platform });
         }
-        if let Some(&other) =
-            Variable::ALL.iter().find(|&&other| other != variable && self.name(other) == name)
+        if let Some(&other) = Variable::ALL
+            .iter()
+            .find(|&&other| other != variable && self.names(other).any(|n| n == name))
         {
+            let role = self.profile.names(other).first().copied();
             return Err(VariableNameError::TakenByVariable {
                 name: name.into_owned(),
-                other: other.default_name(),
+                other: role.unwrap_or(other.default_name()),
             });
         }
-        self.names[variable.index()] = name;
+        self.renamed[variable.index()] = Some(name);
         Ok(self)
     }
 
@@ -269,6 +286,21 @@ impl Policy {
         self
     }
 
+    /// Says the app signs cookies with Rust's `cookie::Key`: the secret must
+    /// be at least 64 bytes, whatever the profile's own rule.
+    ///
+    /// ```
+    /// let policy = guard_core::Policy::new().cookie_key();
+    /// let key = "3f9a1c7e5b2d8046a1e9c3b7d5f2084a6c1e9b3d7f5a2c8e4b0d6f1a3c9e7";
+    /// let err = policy.validate_env([("DYNO", "1"), ("SECRET_KEY", key)]).unwrap_err();
+    /// assert!(err.to_string().contains("cookie::Key"));
+    /// ```
+    #[must_use]
+    pub fn cookie_key(mut self) -> Policy {
+        self.cookie_key = true;
+        self
+    }
+
     /// Words remediation for `front_end` (the library's by default).
     ///
     /// ```
@@ -290,14 +322,32 @@ impl Policy {
         self.front_end
     }
 
-    /// The name the app uses for `variable`.
+    /// The framework profile whose names and rules apply.
     ///
     /// ```
-    /// use guard_core::{Policy, Variable};
-    /// assert_eq!(Policy::new().name(Variable::Debug), "DEBUG");
+    /// assert_eq!(guard_core::Policy::new().profile(), guard_core::Profile::Django);
     /// ```
-    pub fn name(&self, variable: Variable) -> &str {
-        &self.names[variable.index()]
+    pub fn profile(&self) -> Profile {
+        self.profile
+    }
+
+    /// The name the app uses for `variable` (the first of its profile's
+    /// names), or `None` when the profile does not read it.
+    ///
+    /// ```
+    /// use guard_core::{Policy, Profile, Variable};
+    /// assert_eq!(Policy::new().name(Variable::Debug), Some("DEBUG"));
+    /// assert_eq!(Policy::for_profile(Profile::Rails).name(Variable::Debug), None);
+    /// ```
+    pub fn name(&self, variable: Variable) -> Option<&str> {
+        self.names(variable).next()
+    }
+
+    /// Every name `variable` is read under, the first set one winning.
+    pub(crate) fn names(&self, variable: Variable) -> impl Iterator<Item = &str> {
+        let renamed = self.renamed[variable.index()].as_deref();
+        let profile = if renamed.is_some() { &[][..] } else { self.profile.names(variable) };
+        renamed.into_iter().chain(profile.iter().copied())
     }
 
     /// The variables this policy requires, in the order they were added.
@@ -338,9 +388,21 @@ impl Policy {
         self.secret
     }
 
-    /// The variable this policy reads under `name`, if any.
-    pub(crate) fn variable_named(&self, name: &str) -> Option<Variable> {
-        Variable::ALL.iter().copied().find(|&variable| self.name(variable) == name)
+    /// Whether the secret must fit Rust's `cookie::Key` (64 bytes).
+    ///
+    /// ```
+    /// assert!(guard_core::Policy::new().cookie_key().has_cookie_key());
+    /// ```
+    pub fn has_cookie_key(&self) -> bool {
+        self.cookie_key
+    }
+
+    /// The variable this policy reads under `name`, and the place of the
+    /// name among the variable's names.
+    pub(crate) fn variable_named(&self, name: &str) -> Option<(Variable, usize)> {
+        Variable::ALL
+            .iter()
+            .find_map(|&v| self.names(v).position(|n| n == name).map(|slot| (v, slot)))
     }
 }
 
@@ -353,13 +415,28 @@ mod tests {
         let policy = Policy::new().rename(Variable::Debug, "APP_DEBUG");
         // DEBUG is free again once Debug has another name.
         let policy = policy.rename(Variable::LocalTest, "DEBUG");
-        assert_eq!(policy.variable_named("DEBUG"), Some(Variable::LocalTest));
+        assert_eq!(policy.variable_named("DEBUG"), Some((Variable::LocalTest, 0)));
         assert_eq!(policy.variable_named("LOCAL_TEST"), None);
         assert!(policy.clone().try_rename(Variable::SecretKey, "APP_DEBUG").is_err());
         // Renaming a variable to its own name is no collision.
         assert!(policy.clone().try_rename(Variable::Debug, "APP_DEBUG").is_ok());
         // A required variable may share a role's name.
         assert!(policy.try_require("DEBUG").is_ok());
+    }
+
+    #[test]
+    fn profiles_read_their_own_names_and_fallbacks_collide_too() {
+        let laravel = Policy::for_profile(Profile::Laravel);
+        assert_eq!(laravel.variable_named("DATABASE_URL"), Some((Variable::DatabaseUrl, 1)));
+        assert_eq!(laravel.variable_named("SECRET_KEY"), None);
+        let err = laravel.clone().try_rename(Variable::SecretKey, "DATABASE_URL").unwrap_err();
+        assert!(matches!(err, VariableNameError::TakenByVariable { other: "DB_URL", .. }));
+        // A rename replaces the whole list: DATABASE_URL is free again.
+        let renamed = laravel.rename(Variable::DatabaseUrl, "PG_URL");
+        assert_eq!(renamed.names(Variable::DatabaseUrl).collect::<Vec<_>>(), ["PG_URL"]);
+        assert!(renamed.try_rename(Variable::SecretKey, "DATABASE_URL").is_ok());
+        let spring = Policy::for_profile(Profile::Spring).rename(Variable::SecretKey, "APP_SECRET");
+        assert_eq!(spring.name(Variable::SecretKey), Some("APP_SECRET"));
     }
 
     #[test]

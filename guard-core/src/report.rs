@@ -30,7 +30,11 @@ pub struct Report {
     pub(crate) preview: bool,
     pub(crate) database: Option<DatabaseUrl>,
     pub(crate) database_variable: String,
-    pub(crate) debug_variable: String,
+    /// The start-up line when no classified URL names the database.
+    pub(crate) database_line: Option<String>,
+    /// Why this is production, why it is not, and the setting that says
+    /// development (`DEBUG is not true`, `DEBUG is true`, `DEBUG=true`).
+    pub(crate) switch: [String; 3],
     pub(crate) database_checked: bool,
     pub(crate) findings: Vec<Finding>,
     pub(crate) front_end: FrontEnd,
@@ -46,7 +50,8 @@ impl Report {
     }
 
     /// Whether this process counts as production: a platform is detected,
-    /// or `DEBUG` is not true.
+    /// or `DEBUG` is not true (under a profile with an environment switch:
+    /// the switch names no development environment).
     ///
     /// ```
     /// let err = guard_core::validate_env([("DEBUG", "nope")]).unwrap_err();
@@ -146,6 +151,9 @@ impl Report {
 
     fn write_startup_line(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let var = &self.database_variable;
+        if let Some(line) = &self.database_line {
+            return f.write_str(line);
+        }
         match &self.database {
             Some(url) if url.backend() == Backend::Sqlite && !self.production => {
                 f.write_str("⚠️  Using SQLite for LOCAL TESTING ONLY")
@@ -178,15 +186,9 @@ impl Report {
             }
             (Some(platform), None) => write!(f, "Platform: {platform}"),
             (None, _) if self.production => {
-                write!(
-                    f,
-                    "Platform: none detected; production because {} is not true",
-                    self.debug_variable
-                )
+                write!(f, "Platform: none detected; production because {}", self.switch[0])
             }
-            (None, _) => {
-                write!(f, "Platform: none detected; development ({} is true)", self.debug_variable)
-            }
+            (None, _) => write!(f, "Platform: none detected; development ({})", self.switch[1]),
         }
     }
 }
@@ -275,10 +277,10 @@ impl fmt::Display for Misconfiguration<'_> {
         f.write_str("🚨 PRODUCTION ENVIRONMENT MISCONFIGURATION DETECTED:")?;
         if report.platform.is_none() {
             // Production only by inference: most often a first local run.
-            let debug = &report.debug_variable;
+            let [because, _, setting] = &report.switch;
             write!(
                 f,
-                "\n  ℹ️  No hosting platform detected: this counts as production because {debug} is not true. Developing locally? Set {debug}=true (or load a .env file that sets it)."
+                "\n  ℹ️  No hosting platform detected: this counts as production because {because}. Developing locally? Set {setting} (or load a .env file that sets it)."
             )?;
         }
         for finding in report.findings() {

@@ -15,10 +15,20 @@ use crate::variable::Variable;
 /// Runs every check of `policy` on `snapshot`.
 fn run(policy: &Policy, snapshot: &Snapshot) -> Report {
     let detection = Detection::detect(snapshot);
-    let production = detection.is_some() || !snapshot.get(Variable::Debug).flag().is_true();
+    let profile = policy.profile();
+    let switch = snapshot.get(Variable::Environment).as_str();
+    let development =
+        profile.is_development(switch, snapshot.get(Variable::Debug).flag().is_true());
+    let production = detection.is_some() || !development;
     let database = DatabaseState::read(policy, snapshot);
-    let findings =
-        checks::run(&Context::new(policy, snapshot, detection.as_ref(), production, &database));
+    // Without a switch, the debug flag decides.
+    let switch =
+        if profile.row().development.is_empty() { Variable::Debug } else { Variable::Environment };
+    let (findings, database_line, switch, database_variable) = {
+        let cx = Context::new(policy, snapshot, detection.as_ref(), production, &database);
+        let names = (cx.name(switch), cx.name(Variable::DatabaseUrl).to_owned());
+        (checks::run(&cx), cx.database_line(), profile.switch_texts(names.0), names.1)
+    };
     let (platform, environment, preview) = match detection {
         Some(d) => (Some(d.platform), d.environment, d.preview),
         None => (None, None, false),
@@ -33,8 +43,9 @@ fn run(policy: &Policy, snapshot: &Snapshot) -> Report {
         environment,
         preview,
         database,
-        database_variable: policy.name(Variable::DatabaseUrl).to_owned(),
-        debug_variable: policy.name(Variable::Debug).to_owned(),
+        database_variable,
+        database_line,
+        switch,
         database_checked: policy.has_database(),
         findings,
         front_end: policy.front_end(),

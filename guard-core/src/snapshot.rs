@@ -84,8 +84,9 @@ fn parse_bool(text: &str) -> Option<bool> {
 /// Deliberately not `Debug`: it holds the raw secret and database URL.
 #[derive(Default)]
 pub(crate) struct Snapshot {
-    /// The app's variables, at [`Variable::index`].
-    variables: [Option<OsString>; 6],
+    /// The app's variables, at [`Variable::index`]: one value per name the
+    /// policy reads it under.
+    variables: [Vec<Option<OsString>>; Variable::ALL.len()],
     /// The platforms' variables, at [`PlatformVariable::index`].
     platform: [Option<OsString>; PlatformVariable::ALL.len()],
     /// One value per variable the policy requires, in the policy's order.
@@ -101,8 +102,11 @@ impl Snapshot {
         K: AsRef<OsStr>,
         V: AsRef<OsStr>,
     {
-        let mut snapshot =
-            Snapshot { required: vec![None; policy.required().len()], ..Snapshot::default() };
+        let mut snapshot = Snapshot {
+            variables: std::array::from_fn(|i| vec![None; policy.names(Variable::ALL[i]).count()]),
+            required: vec![None; policy.required().len()],
+            ..Snapshot::default()
+        };
         for (key, value) in vars {
             let Some(key) = key.as_ref().to_str() else {
                 continue;
@@ -111,8 +115,8 @@ impl Snapshot {
             if let Some(variable) = PlatformVariable::from_name(key) {
                 snapshot.platform[variable.index()] = value.clone();
             }
-            if let Some(variable) = policy.variable_named(key) {
-                snapshot.variables[variable.index()] = value.clone();
+            if let Some((variable, slot)) = policy.variable_named(key) {
+                snapshot.variables[variable.index()][slot] = value.clone();
             }
             for (slot, name) in snapshot.required.iter_mut().zip(policy.required()) {
                 if name == key {
@@ -125,7 +129,14 @@ impl Snapshot {
 
     /// The value of one of the app's variables.
     pub(crate) fn get(&self, variable: Variable) -> Value<'_> {
-        read(&self.variables[variable.index()])
+        self.get_named(variable).1
+    }
+
+    /// The value of one of the app's variables under the first of its
+    /// names that is set, and that name's place among them (0 when none is).
+    pub(crate) fn get_named(&self, variable: Variable) -> (usize, Value<'_>) {
+        let values = self.variables[variable.index()].iter().map(read);
+        values.enumerate().find(|(_, value)| !value.is_unset()).unwrap_or((0, Value::Unset))
     }
 
     /// The value of a platform's variable.
@@ -244,5 +255,16 @@ mod tests {
         assert_eq!(snapshot.get(Variable::Debug).flag(), Flag::Unset);
         assert_eq!(snapshot.get(Variable::LocalTest).flag(), Flag::Set(true));
         assert_eq!(snapshot.get(Variable::DatabaseUrl).as_str(), Some("postgres://db/app"));
+    }
+
+    #[test]
+    fn the_first_name_set_wins_whatever_the_order_of_pairs() {
+        let policy = Policy::for_profile(crate::profiles::Profile::Rails);
+        let pairs = [("RACK_ENV", "development"), ("RAILS_ENV", "production"), ("DEBUG", "1")];
+        let snapshot = Snapshot::from_pairs(&policy, pairs);
+        assert_eq!(snapshot.get_named(Variable::Environment), (0, Value::Set("production")));
+        assert_eq!(snapshot.get(Variable::Debug), Value::Unset, "rails reads no DEBUG");
+        let snapshot = Snapshot::from_pairs(&policy, [("RAILS_ENV", " "), ("RACK_ENV", "test")]);
+        assert_eq!(snapshot.get_named(Variable::Environment), (1, Value::Set("test")));
     }
 }

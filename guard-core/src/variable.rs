@@ -1,8 +1,9 @@
 //! The variables guard reads: the app's own, which a policy may rename,
 //! and the ones hosting platforms inject, which it may not.
 
-/// A variable the checks read, which an app's [`Policy`](crate::Policy)
-/// may rename.
+/// A variable the checks read, by its role. Each framework
+/// [`Profile`](crate::Profile) reads it under its own names (or not at
+/// all), and an app's [`Policy`](crate::Policy) may rename it.
 ///
 /// ```
 /// use guard_core::Variable;
@@ -23,13 +24,24 @@ pub enum Variable {
     AllowedHosts,
     /// `SITE_URL`: the app's public address.
     SiteUrl,
+    /// `RAILS_ENV`, `APP_ENV`, `NODE_ENV`, ...: the framework's environment
+    /// switch.
+    Environment,
+    /// `DB_CONNECTION`: which of the framework's database drivers is used.
+    DatabaseConnection,
+    /// `DB_HOST`: the database server, when there is no URL.
+    DatabaseHost,
+    /// `DB_DATABASE`: the database's name, when there is no URL.
+    DatabaseName,
+    /// `DATABASE_PATH`: a SQLite database file.
+    DatabasePath,
 }
 
 impl Variable {
     /// Every variable, in declaration order.
     ///
     /// ```
-    /// assert_eq!(guard_core::Variable::ALL.len(), 6);
+    /// assert_eq!(guard_core::Variable::ALL.len(), 11);
     /// ```
     pub const ALL: &'static [Variable] = &[
         Variable::Debug,
@@ -38,9 +50,15 @@ impl Variable {
         Variable::SecretKey,
         Variable::AllowedHosts,
         Variable::SiteUrl,
+        Variable::Environment,
+        Variable::DatabaseConnection,
+        Variable::DatabaseHost,
+        Variable::DatabaseName,
+        Variable::DatabasePath,
     ];
 
-    /// The variable's name unless a policy renames it.
+    /// Its name under the default (`django`) profile; for a variable that
+    /// profile does not read, the name of the first profile that does.
     ///
     /// ```
     /// assert_eq!(guard_core::Variable::DatabaseUrl.default_name(), "DATABASE_URL");
@@ -53,6 +71,11 @@ impl Variable {
             Variable::SecretKey => "SECRET_KEY",
             Variable::AllowedHosts => "ALLOWED_HOSTS",
             Variable::SiteUrl => "SITE_URL",
+            Variable::Environment => "RAILS_ENV",
+            Variable::DatabaseConnection => "DB_CONNECTION",
+            Variable::DatabaseHost => "DB_HOST",
+            Variable::DatabaseName => "DB_DATABASE",
+            Variable::DatabasePath => "DATABASE_PATH",
         }
     }
 
@@ -151,7 +174,7 @@ pub enum VariableNameError {
     TakenByVariable {
         /// The name.
         name: String,
-        /// The variable that has it, by its default name.
+        /// The variable that has it, by the profile's name for it.
         other: &'static str,
     },
     /// A hosting platform injects a variable of this name.

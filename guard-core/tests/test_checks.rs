@@ -3,7 +3,7 @@
 mod common;
 
 use common::{STRONG_SECRET, check, ids, railway_fit, with};
-use guard_core::{Check, Policy, Severity};
+use guard_core::{Check, Policy, Profile, Severity};
 
 type Change<'a> = (&'a str, Option<&'a str>);
 
@@ -17,6 +17,14 @@ struct Case {
 
 fn default_policy() -> Policy {
     Policy::new()
+}
+
+fn spring() -> Policy {
+    Policy::for_profile(Profile::Spring)
+}
+
+fn flask() -> Policy {
+    Policy::for_profile(Profile::Flask)
 }
 
 const CASES: &[Case] = &[
@@ -133,7 +141,22 @@ const CASES: &[Case] = &[
         check: Check::SecretKeyWeak,
         policy: default_policy,
         hit: &[("SECRET_KEY", Some("abababababababababababababababababababababababababababab"))],
-        near_miss: &[("SECRET_KEY", Some("abcdeedcbaabcdeedcbaabcdeedcbaabcdeedcbaabcdeedcba"))],
+        // Five letters, a tenth each, and no repetition (the last breaks it).
+        near_miss: &[("SECRET_KEY", Some("abcdeedcbaabcdeedcbaabcdeedcbaabcdeedcbaabcdeedcbe"))],
+    },
+    Case {
+        name: "Spring on H2",
+        check: Check::EmbeddedDatabaseInProduction,
+        policy: spring,
+        hit: &[("SPRING_DATASOURCE_URL", Some("JDBC:H2:mem:shop"))],
+        near_miss: &[("SPRING_DATASOURCE_URL", Some("jdbc:postgresql://db.railway.internal/app"))],
+    },
+    Case {
+        name: "Flask on postgres://",
+        check: Check::DatabaseSchemeUnsupported,
+        policy: flask,
+        hit: &[("DATABASE_URL", Some("postgres://u:pw@db.railway.internal/app"))],
+        near_miss: &[("DATABASE_URL", Some("postgresql://u:pw@db.railway.internal/app"))],
     },
     Case {
         name: "SECRET_KEY with Django's insecure prefix",
@@ -477,13 +500,19 @@ fn an_unresolved_reference_says_the_service_does_not_exist() {
 
 #[test]
 fn the_secret_remediation_command_passes_the_rule() {
-    // `openssl rand -hex 32` prints 64 hex characters: the remediation's
-    // own command must give a key the rule accepts.
+    // Django's `secrets.token_urlsafe(50)` prints 67 characters, and
+    // `openssl rand -hex 32` (flask's) 64: the remediation's own command
+    // must give a key the rule accepts.
     let err =
         check(&Policy::new(), &with(railway_fit(), &[("SECRET_KEY", Some("short"))])).unwrap_err();
+    assert!(err.errors().next().unwrap().remediation().contains("secrets.token_urlsafe(50)"));
+    let urlsafe = "niWA4BZU0SBS6DbX54pmDLeUmhA6p2zd57q_5ZtDF6ZkPSzPgvp2zYo84V-3GOJrLEY";
+    assert!(check(&Policy::new(), &with(railway_fit(), &[("SECRET_KEY", Some(urlsafe))])).is_ok());
+    let flask = Policy::for_profile(Profile::Flask);
+    let err = check(&flask, &with(railway_fit(), &[("SECRET_KEY", Some("short"))])).unwrap_err();
     assert!(err.errors().next().unwrap().remediation().contains("openssl rand -hex 32"));
     let hex: String =
         (0..32u8).map(|b| format!("{:02x}", b.wrapping_mul(37).wrapping_add(11))).collect();
     assert_eq!(hex.len(), 64);
-    assert!(check(&Policy::new(), &with(railway_fit(), &[("SECRET_KEY", Some(&hex))])).is_ok());
+    assert!(check(&flask, &with(railway_fit(), &[("SECRET_KEY", Some(&hex))])).is_ok());
 }

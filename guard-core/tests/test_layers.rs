@@ -10,7 +10,7 @@ use std::path::Path;
 /// own (or its own floor's earlier modules, listed first).
 const FLOORS: &[&[&str]] = &[
     &["show", "catalog", "variable", "ascii", "plain_url"],
-    &["policy", "database"],
+    &["database", "profiles", "policy"],
     &["snapshot", "platform"],
     &["finding", "checks"],
     &["explain", "report"],

@@ -9,8 +9,8 @@ use syn::punctuated::Punctuated;
 use syn::{Attribute, Error, Ident, LitStr, Result, Token, Visibility};
 
 /// Every option, as the user writes it, for "expected one of" messages.
-pub const OPTIONS: &str = "`require(\"NAME\", ...)`, `allow(check_id, ...)`, \
-`rename(VARIABLE = \"NAME\", ...)`, `no_database`, `no_secret`, `quiet`, `exit`, \
+pub const OPTIONS: &str = "`profile(name)`, `require(\"NAME\", ...)`, `allow(check_id, ...)`, \
+`rename(VARIABLE = \"NAME\", ...)`, `no_database`, `no_secret`, `cookie_key`, `quiet`, `exit`, \
 `dotenv` or `dotenv = \"PATH\"`, `crate = \"PATH\"`";
 
 /// The options inside `#[production_safe(...)]`, in the order written.
@@ -25,6 +25,8 @@ pub struct Opt {
 }
 
 pub enum OptKind {
+    /// `profile(rails)`: the framework whose names and rules apply.
+    Profile(Ident),
     /// `require("A", "B")`: variables of the app's own.
     Require(Vec<LitStr>),
     /// `allow(check_id, ...)`: checks that never block start-up.
@@ -33,6 +35,8 @@ pub enum OptKind {
     Rename(Vec<Rename>),
     NoDatabase,
     NoSecret,
+    /// The secret signs Rust's `cookie::Key`: 64 bytes.
+    CookieKey,
     Quiet,
     Exit,
     /// `dotenv` or `dotenv = "PATH"`.
@@ -95,11 +99,13 @@ impl Parse for Opt {
             }
         };
         let kind = match keyword.to_string().as_str() {
+            "profile" => OptKind::Profile(profile(input, &keyword)?),
             "require" => OptKind::Require(list(input, &keyword, "\"NAME\"", variable_name)?),
             "allow" => OptKind::Allow(list(input, &keyword, "check_id", check_id)?),
             "rename" => OptKind::Rename(list(input, &keyword, "VARIABLE = \"NAME\"", rename)?),
             "no_database" => flag(input, &keyword, OptKind::NoDatabase)?,
             "no_secret" => flag(input, &keyword, OptKind::NoSecret)?,
+            "cookie_key" => flag(input, &keyword, OptKind::CookieKey)?,
             "quiet" => flag(input, &keyword, OptKind::Quiet)?,
             "exit" => flag(input, &keyword, OptKind::Exit)?,
             "dotenv" => {
@@ -161,6 +167,22 @@ fn list<T>(
     Ok(items.into_iter().collect())
 }
 
+/// `profile(name)`: one identifier; which ones exist is guard-core's
+/// `__profile!` to say.
+fn profile(input: ParseStream, keyword: &Ident) -> Result<Ident> {
+    const SHAPE: &str = "`profile` takes one framework: `profile(rails)`";
+    if !input.peek(syn::token::Paren) {
+        return Err(Error::new(keyword.span(), SHAPE));
+    }
+    let content;
+    syn::parenthesized!(content in input);
+    let name: Ident = content.parse().map_err(|_| unexpected(&content, SHAPE))?;
+    if !content.is_empty() {
+        return Err(unexpected(&content, SHAPE));
+    }
+    Ok(name)
+}
+
 fn variable_name(input: ParseStream) -> Result<LitStr> {
     if input.peek(LitStr) {
         input.parse()
@@ -198,7 +220,7 @@ fn check_id(input: ParseStream) -> Result<CheckId> {
 
 fn rename(input: ParseStream) -> Result<Rename> {
     const SHAPE: &str = "expected `VARIABLE = \"NAME\"`, e.g. `rename(SECRET_KEY = \"SESSION_SECRET\")`; \
-VARIABLE is one of `DEBUG`, `LOCAL_TEST`, `DATABASE_URL`, `SECRET_KEY`, `ALLOWED_HOSTS`, `SITE_URL`";
+VARIABLE is the profile's name for it (`DEBUG`, `SECRET_KEY`, ...; `APP_KEY` under `profile(laravel)`)";
     if !input.peek(Ident) {
         return Err(unexpected(input, SHAPE));
     }

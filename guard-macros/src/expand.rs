@@ -45,8 +45,15 @@ fn first_statement(args: &Args) -> TokenStream {
     let mut quiet = false;
     let mut exit = false;
     let mut dotenv = None;
+    let mut profile = None;
     for opt in &args.options {
         match &opt.kind {
+            OptKind::Profile(id) => {
+                // Through guard-core's `__profile!`, whose last arm lists
+                // the valid ids.
+                let krate = respan(&krate, id.span());
+                profile = Some(quote_spanned!(id.span()=> #krate::__profile!(#id)));
+            }
             OptKind::Require(names) => {
                 policy.extend(names.iter().map(|name| quote!(.require(#name))));
             }
@@ -70,12 +77,14 @@ fn first_statement(args: &Args) -> TokenStream {
                     let span = variable.span();
                     let krate = respan(&krate, span);
                     let variable = quote_spanned!(span=> #krate::__variable!(#variable));
+                    let written = rename.variable.to_string();
                     policy.push(quote!(.rename(#variable, #name)));
-                    renames.push(quote!((#variable, #name)));
+                    renames.push(quote!((#variable, #written, #name)));
                 }
             }
             OptKind::NoDatabase => policy.push(quote!(.no_database())),
             OptKind::NoSecret => policy.push(quote!(.no_secret())),
+            OptKind::CookieKey => policy.push(quote!(.cookie_key())),
             OptKind::Quiet => quiet = true,
             OptKind::Exit => exit = true,
             OptKind::Dotenv(path) => {
@@ -91,22 +100,31 @@ fn first_statement(args: &Args) -> TokenStream {
             OptKind::Crate(_) => {}
         }
     }
-    let policy = if policy.is_empty() {
+    // The profile is named once, so a misspelt one is one error.
+    let (profile_item, builder, profile) = match profile {
+        Some(profile) => (
+            quote!(const PROFILE: #krate::Profile = #profile;),
+            quote!(#door::PolicyBuilder::for_profile(PROFILE)),
+            quote!(PROFILE),
+        ),
+        None => (quote!(), quote!(#door::PolicyBuilder::new()), quote!(#krate::Profile::Django)),
+    };
+    let policy = if policy.is_empty() && profile_item.is_empty() {
         // The default policy.
         quote!(::core::option::Option::None)
     } else {
-        quote!(::core::option::Option::Some(#door::PolicyBuilder::new() #(#policy)*))
+        quote!(::core::option::Option::Some(#builder #(#policy)*))
     };
-    // Two variables on one name is refused by guard-core while compiling,
-    // not by a panic at start-up.
+    // Two variables on one name, or a name the profile does not use, is
+    // refused by guard-core while compiling, not by a panic at start-up.
     let renames = (!renames.is_empty())
-        .then(|| quote!(const _: () = #door::assert_renames(&[#(#renames),*]);));
+        .then(|| quote!(const _: () = #door::assert_renames(#profile, &[#(#renames),*]);));
     let startup = quote!(#door::Startup { quiet: #quiet, exit: #exit });
     let start = match dotenv {
         Some(file) => quote!(#door::start_with(#policy, #startup, #file);),
         None => quote!(#door::start(#policy, #startup);),
     };
-    quote! {{ #renames #start }}
+    quote! {{ #profile_item #renames #start }}
 }
 
 /// `tokens` with every span set to `span`, so that an error in the code
@@ -164,7 +182,12 @@ mod tests {
                     quiet,
                     exit
                 ),
-                "fn main () { # ! [allow (unused)] { const _ : () = :: guard_core :: __private :: assert_renames (& [(:: guard_core :: __variable ! (SECRET_KEY) , \"S\")]) ; :: guard_core :: __private :: start (:: core :: option :: Option :: Some (:: guard_core :: __private :: PolicyBuilder :: new () . require (\"A\") . require (\"B\") . allow (:: guard_core :: __check ! (database_host_local)) . allow (:: guard_core :: Check :: SqliteInProduction) . rename (:: guard_core :: __variable ! (SECRET_KEY) , \"S\") . no_database () . no_secret ()) , :: guard_core :: __private :: Startup { quiet : true , exit : true }) ; } println ! (\"body\") ; 0 }",
+                "fn main () { # ! [allow (unused)] { const _ : () = :: guard_core :: __private :: assert_renames (:: guard_core :: Profile :: Django , & [(:: guard_core :: __variable ! (SECRET_KEY) , \"SECRET_KEY\" , \"S\")]) ; :: guard_core :: __private :: start (:: core :: option :: Option :: Some (:: guard_core :: __private :: PolicyBuilder :: new () . require (\"A\") . require (\"B\") . allow (:: guard_core :: __check ! (database_host_local)) . allow (:: guard_core :: Check :: SqliteInProduction) . rename (:: guard_core :: __variable ! (SECRET_KEY) , \"S\") . no_database () . no_secret ()) , :: guard_core :: __private :: Startup { quiet : true , exit : true }) ; } println ! (\"body\") ; 0 }",
+            ),
+            (
+                "a profile, named once",
+                quote!(profile(laravel), rename(APP_KEY = "K")),
+                "fn main () { # ! [allow (unused)] { const PROFILE : :: guard_core :: Profile = :: guard_core :: __profile ! (laravel) ; const _ : () = :: guard_core :: __private :: assert_renames (PROFILE , & [(:: guard_core :: __variable ! (APP_KEY) , \"APP_KEY\" , \"K\")]) ; :: guard_core :: __private :: start (:: core :: option :: Option :: Some (:: guard_core :: __private :: PolicyBuilder :: for_profile (PROFILE) . rename (:: guard_core :: __variable ! (APP_KEY) , \"K\")) , :: guard_core :: __private :: Startup { quiet : false , exit : false }) ; } println ! (\"body\") ; 0 }",
             ),
             (
                 "dotenv, and a renamed guard-core",

@@ -48,11 +48,13 @@ use proc_macro::TokenStream;
 ///
 /// | option | what it does | `Policy` method |
 /// | --- | --- | --- |
+/// | `profile(rails)` | the framework's own names and rules (`django`, the default, `rails`, `laravel`, `phoenix`, `node`, `flask`, `spring`); a misspelt one is a compile error listing them | `Policy::for_profile(Profile::Rails)` |
 /// | `require("REDIS_URL", ...)` | the app needs these variables too: unset is `required_variable_missing` | `.require("REDIS_URL")` |
 /// | `allow(check_id, ...)` | these checks never block start-up (still reported, as allowed); an id is a constant of `guard_core::checks` | `.allow(Check::...)` |
-/// | `rename(SECRET_KEY = "SESSION_SECRET", ...)` | the app reads this variable under another name (`DEBUG`, `LOCAL_TEST`, `DATABASE_URL`, `SECRET_KEY`, `ALLOWED_HOSTS`, `SITE_URL`) | `.rename(Variable::SecretKey, "SESSION_SECRET")` |
+/// | `rename(SECRET_KEY = "SESSION_SECRET", ...)` | the app reads this variable under another name; VARIABLE is the profile's name for it (`SECRET_KEY`, `DEBUG`, ...; `APP_KEY` under `profile(laravel)`) | `.rename(Variable::SecretKey, "SESSION_SECRET")` |
 /// | `no_database` | the app has no database: nothing reads `DATABASE_URL` | `.no_database()` |
 /// | `no_secret` | the app signs nothing: nothing reads `SECRET_KEY` | `.no_secret()` |
+/// | `cookie_key` | the secret signs Rust's `cookie::Key`: at least 64 bytes | `.cookie_key()` |
 /// | `quiet` | print nothing on success | |
 /// | `exit` | on failure print the report to stderr and exit with 78 (`EX_CONFIG`): no panic message, no abort under `panic = "abort"` | |
 /// | `dotenv`, `dotenv = "PATH"` | load `.env` (or `PATH`) first, for local development; a missing file is no error, and a variable already set wins. Needs guard-core's `dotenv` cargo feature: without it, the option is a compile error that says so | |

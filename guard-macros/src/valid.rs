@@ -113,9 +113,11 @@ pub fn args(args: &Args) -> Result<()> {
                 ));
             }
             OptKind::Dotenv(_)
+            | OptKind::Profile(_)
             | OptKind::Crate(_)
             | OptKind::NoDatabase
             | OptKind::NoSecret
+            | OptKind::CookieKey
             | OptKind::Quiet
             | OptKind::Exit => {}
         }

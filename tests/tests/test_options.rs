@@ -187,3 +187,38 @@ fn dotenv_path_loads_that_file() {
     assert!(run.stderr.contains(STARTUP_LINE));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+const PROFILE_OPTION: &str = env!("CARGO_BIN_EXE_profile_option");
+
+/// A fit Laravel deployment on Railway, the key under the app's own name.
+fn laravel_env<'a>(extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut env = vec![
+        ("RAILWAY_ENVIRONMENT_NAME", "production"),
+        ("APP_ENV", "production"),
+        ("DB_URL", "postgresql://postgres:hunter2pw@postgres.railway.internal:5432/railway"),
+        ("SHOP_KEY", "base64:CzBVep/E6Q4zWH2ix+wRNluApcrvFDleg6jN8hc8YYY="),
+    ];
+    env.extend_from_slice(extra);
+    env
+}
+
+#[test]
+fn profile_reads_the_framework_s_variables() {
+    let run = run(PROFILE_OPTION, &laravel_env(&[]));
+    assert!(run.body_ran(), "{}", run.output());
+    assert!(run.stderr.contains("✅ Using PostgreSQL database from DB_URL"), "{}", run.stderr);
+}
+
+#[test]
+fn profile_refuses_the_framework_s_sqlite_and_names_its_variables() {
+    let env: Vec<_> = laravel_env(&[("DB_CONNECTION", "sqlite"), ("APP_DEBUG", "true")])
+        .into_iter()
+        .filter(|(name, _)| *name != "SHOP_KEY")
+        .collect();
+    let run = run(PROFILE_OPTION, &env);
+    assert_refuses(&run, &["DB_CONNECTION", "APP_DEBUG", "SHOP_KEY"]);
+    assert_eq!(run.status.code(), Some(78), "{}", run.output());
+    // Django's names mean nothing under this profile.
+    let run = run_in(PROFILE_OPTION, &laravel_env(&[("DEBUG", "true")]), None);
+    assert!(run.body_ran(), "{}", run.output());
+}

@@ -5,9 +5,11 @@ use std::borrow::Cow;
 use url::Url;
 
 use super::allowed_hosts::AllowedHosts;
+use crate::catalog::Check;
 use crate::database::{DatabaseUrl, DatabaseUrlError};
 use crate::platform::{Detection, GENERIC_PLACE, Platform};
 use crate::policy::{Fix, Policy};
+use crate::profiles::{Form, Row};
 use crate::snapshot::{Snapshot, Value};
 use crate::variable::{PlatformVariable, Variable};
 
@@ -18,7 +20,13 @@ pub(crate) enum DatabaseState {
     Unset,
     NotUtf8,
     Invalid(DatabaseUrlError),
+    /// Not of the one form the framework reads (Spring: `jdbc:`).
+    NotPrefixed(&'static str),
+    /// An embedded database: the prefix it starts with (`jdbc:h2:`).
+    Embedded(&'static str),
     Classified(DatabaseUrl),
+    /// No URL, but the variables that name a server without one are set.
+    Configured,
 }
 
 impl DatabaseState {
@@ -26,12 +34,20 @@ impl DatabaseState {
         if !policy.has_database() {
             return DatabaseState::NotChecked;
         }
+        let row = policy.profile().row();
         match snapshot.get(Variable::DatabaseUrl) {
+            Value::Unset if row.configured(|v| !snapshot.get(v).is_unset()) => {
+                DatabaseState::Configured
+            }
             Value::Unset => DatabaseState::Unset,
             Value::NotUtf8 => DatabaseState::NotUtf8,
-            Value::Set(raw) => match DatabaseUrl::classify(raw) {
-                Ok(url) => DatabaseState::Classified(url),
-                Err(error) => DatabaseState::Invalid(error),
+            Value::Set(raw) => match row.form(raw) {
+                Form::NotPrefixed(what) => DatabaseState::NotPrefixed(what),
+                Form::Embedded(prefix) => DatabaseState::Embedded(prefix),
+                Form::Classify => match DatabaseUrl::classify(raw) {
+                    Ok(url) => DatabaseState::Classified(url),
+                    Err(error) => DatabaseState::Invalid(error),
+                },
             },
         }
     }
@@ -121,9 +137,45 @@ impl<'a> Context<'a> {
         self.detection.map(|d| d.platform)
     }
 
-    /// The name the app uses for `variable`.
+    /// The framework profile's data.
+    pub(crate) fn row(&self) -> &'static Row {
+        self.policy.profile().row()
+    }
+
+    /// The name the app uses for `variable`: the one it is set under, else
+    /// the first.
     pub(crate) fn name(&self, variable: Variable) -> &'a str {
-        self.policy.name(variable)
+        let (slot, _) = self.snapshot.get_named(variable);
+        self.policy.names(variable).nth(slot).unwrap_or(variable.default_name())
+    }
+
+    /// The start-up line when no classified URL names the database.
+    pub(crate) fn database_line(&self) -> Option<String> {
+        let local = |what: &str, var: &str, check: Check| match self.production {
+            true => format!("⚠️  Using {what} database from {var} ({check} allowed)"),
+            false => format!("⚠️  Using {what} for LOCAL TESTING ONLY"),
+        };
+        if let Some(variable) = self.sqlite_signal() {
+            return Some(local("SQLite", self.name(variable), Check::SqliteInProduction));
+        }
+        let var = self.name(Variable::DatabaseUrl);
+        match self.database {
+            DatabaseState::Embedded(_) => {
+                Some(local("an embedded", var, Check::EmbeddedDatabaseInProduction))
+            }
+            DatabaseState::Configured => Some(format!(
+                "✅ Using the database server in {}",
+                self.name(Variable::DatabaseHost)
+            )),
+            _ => None,
+        }
+    }
+
+    /// The variable that selects SQLite without a URL (`DB_CONNECTION=sqlite`,
+    /// `DATABASE_PATH`), when one does.
+    pub(crate) fn sqlite_signal(&self) -> Option<Variable> {
+        let signal = self.row().sqlite_signal(|variable| self.value(variable).as_str());
+        signal.filter(|_| self.policy.has_database())
     }
 
     pub(crate) fn value(&self, variable: Variable) -> Value<'a> {

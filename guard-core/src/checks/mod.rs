@@ -4,7 +4,6 @@
 mod allowed_hosts;
 mod context;
 mod rules;
-mod secret;
 
 pub(crate) use context::{Context, DatabaseState};
 
@@ -21,7 +20,9 @@ fn run_rule(check: Check, cx: &Context<'_>, out: &mut Vec<Hit>) {
         Check::DatabaseUrlMissing => rules::database_url_missing(cx, out),
         Check::DatabaseUrlInvalid => rules::database_url_invalid(cx, out),
         Check::SqliteInProduction => rules::sqlite_in_production(cx, out),
+        Check::EmbeddedDatabaseInProduction => rules::embedded_database_in_production(cx, out),
         Check::UnknownDatabaseBackend => rules::unknown_database_backend(cx, out),
+        Check::DatabaseSchemeUnsupported => rules::database_scheme_unsupported(cx, out),
         Check::SecretKeyMissing => rules::secret_key_missing(cx, out),
         Check::SecretKeyWeak => rules::secret_key_weak(cx, out),
         Check::SiteUrlInsecure => rules::site_url_insecure(cx, out),

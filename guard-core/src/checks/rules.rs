@@ -2,27 +2,40 @@
 //! pushes a [`Hit`] per problem; severity and allowing are the catalog's.
 
 use super::context::{AllowedHostsState, Context, DatabaseState, Hit, SiteUrl};
-use super::secret::weakness;
 use crate::catalog::Check;
 use crate::database::{Backend, DatabaseUrlError, Tls, is_local_host, is_private_host};
 use crate::policy::Fix;
+use crate::profiles::{self, OPENSSL};
 use crate::show;
 use crate::snapshot::{BOOLEAN_SPELLINGS, Flag, Value};
 use crate::variable::{PlatformVariable, Variable};
 
 pub(super) fn debug_in_production(cx: &Context<'_>, out: &mut Vec<Hit>) {
-    let Some(platform) = cx.platform() else {
-        return;
+    // Why this is production: the platform, or else the environment switch.
+    let why = |var: &str| match cx.platform() {
+        Some(platform) => format!(
+            "{platform} was detected from its variables, so this process is production whatever {var} says."
+        ),
+        None => format!("{} says production.", cx.name(Variable::Environment)),
     };
     if cx.value(Variable::Debug).flag().is_true() {
         let var = cx.name(Variable::Debug);
         out.push(cx.hit(
             Variable::Debug,
             format!("{var}=True (MUST be False in production)"),
+            format!("Set {var}=false (or delete it) {}. {}", cx.place(var), why(var)),
+        ));
+    }
+    let switch = cx.value(Variable::Environment).as_str();
+    if cx.platform().is_some() && cx.policy.profile().is_development(switch, false) {
+        let (var, production) = (cx.name(Variable::Environment), cx.row().production_value);
+        out.push(cx.hit(
+            Variable::Environment,
             format!(
-                "Set {var}=false (or delete it) {}. {platform} was detected from its variables, so this process is production whatever {var} says.",
-                cx.place(var)
+                "{var}={} is a development environment (MUST be {production} in production)",
+                show::word(switch.unwrap_or_default())
             ),
+            format!("Set {var}={production} {}. {}", cx.place(var), why(var)),
         ));
     }
 }
@@ -40,7 +53,7 @@ pub(super) fn invalid_boolean(cx: &Context<'_>, out: &mut Vec<Hit>) {
             Flag::NotUtf8 => format!("{var} is not valid UTF-8 (accepted: {BOOLEAN_SPELLINGS})"),
             Flag::Unset | Flag::Set(_) => continue,
         };
-        let consequence = if variable == Variable::Debug {
+        let consequence = if variable == Variable::Debug && cx.row().development.is_empty() {
             " Until then it counts as not true: this process is treated as production."
         } else {
             ""
@@ -69,16 +82,15 @@ pub(super) fn local_test_in_production(cx: &Context<'_>, out: &mut Vec<Hit>) {
 
 /// The remediation for a database URL that must point at a server.
 fn database_server_fix(cx: &Context<'_>, var: &str) -> String {
+    let row = cx.row();
     if cx.on_railway() {
         format!(
-            "Add a PostgreSQL service to the project (+ New → Database → Add PostgreSQL), then set {var}=${{{{Postgres.DATABASE_URL}}}} {}.",
+            "Add a PostgreSQL service to the project (+ New → Database → Add PostgreSQL), then set {var}={} {}.",
+            row.railway_url,
             cx.place(var)
         )
     } else {
-        format!(
-            "Set {var} to the database server's URL (postgresql://user:password@host:5432/database) {}.",
-            cx.place(var)
-        )
+        format!("Set {var} to the database server's URL ({}) {}.", row.url_example, cx.place(var))
     }
 }
 
@@ -87,11 +99,18 @@ fn allow_hint(cx: &Context<'_>, check: Check) -> String {
 }
 
 pub(super) fn database_url_missing(cx: &Context<'_>, out: &mut Vec<Hit>) {
-    if let DatabaseState::Unset = cx.database {
+    if let (DatabaseState::Unset, None) = (cx.database, cx.sqlite_signal()) {
         let var = cx.name(Variable::DatabaseUrl);
+        let mut unset = cx.policy.names(Variable::DatabaseUrl).collect::<Vec<_>>().join(" or ");
+        let without_url: Vec<_> = cx.row().configured_by.iter().map(|&v| cx.name(v)).collect();
+        if !without_url.is_empty() {
+            unset.push_str(&format!(" is not set, nor are {}", without_url.join(" and ")));
+        } else {
+            unset.push_str(" is not set");
+        }
         out.push(cx.hit(
             Variable::DatabaseUrl,
-            format!("{var} is not set (a production app needs a database server)"),
+            format!("{unset} (a production app needs a database server)"),
             format!(
                 "{} If the app has no database, say so: {}.",
                 database_server_fix(cx, var),
@@ -130,17 +149,34 @@ pub(super) fn database_url_invalid(cx: &Context<'_>, out: &mut Vec<Hit>) {
             };
             (format!("{var} {error}"), remediation)
         }
+        DatabaseState::NotPrefixed(what) => (
+            format!("{var} is not {what}"),
+            format!("Set {var} to {} {place}.", cx.row().url_example),
+        ),
         _ => return,
     };
     out.push(cx.hit(Variable::DatabaseUrl, message, remediation));
 }
 
 pub(super) fn sqlite_in_production(cx: &Context<'_>, out: &mut Vec<Hit>) {
-    let Some(url) = cx.database.classified().filter(|url| url.backend() == Backend::Sqlite) else {
-        return;
+    let url_var = cx.name(Variable::DatabaseUrl);
+    let sqlite = cx.database.classified().filter(|url| url.backend() == Backend::Sqlite);
+    let (variable, shown, mut remediation) = match (cx.sqlite_signal(), sqlite) {
+        (Some(variable), _) => {
+            let var = cx.name(variable);
+            let shown = show::path(cx.value(variable).as_str().unwrap_or_default());
+            let fix = format!(
+                "Change {var} so that it no longer selects SQLite {}. {}",
+                cx.place(var),
+                database_server_fix(cx, url_var)
+            );
+            (variable, shown, fix)
+        }
+        (None, Some(url)) => {
+            (Variable::DatabaseUrl, url.shown().to_owned(), database_server_fix(cx, url_var))
+        }
+        (None, None) => return,
     };
-    let var = cx.name(Variable::DatabaseUrl);
-    let mut remediation = database_server_fix(cx, var);
     if let Some(volume) = cx.platform_value(PlatformVariable::RailwayVolumeMountPath) {
         let volume = show::path(volume);
         remediation.push_str(&format!(
@@ -148,13 +184,23 @@ pub(super) fn sqlite_in_production(cx: &Context<'_>, out: &mut Vec<Hit>) {
             allow_hint(cx, Check::SqliteInProduction)
         ));
     }
+    let var = cx.name(variable);
+    out.push(cx.hit(
+        variable,
+        format!("{var} is SQLite ({shown}): SQLite fails under concurrent users in production"),
+        remediation,
+    ));
+}
+
+pub(super) fn embedded_database_in_production(cx: &Context<'_>, out: &mut Vec<Hit>) {
+    let DatabaseState::Embedded(prefix) = cx.database else {
+        return;
+    };
+    let var = cx.name(Variable::DatabaseUrl);
     out.push(cx.hit(
         Variable::DatabaseUrl,
-        format!(
-            "{var} is SQLite ({}): SQLite fails under concurrent users in production",
-            url.shown()
-        ),
-        remediation,
+        format!("{var} is an embedded database ({prefix}…): its data lives and dies with the app's process"),
+        database_server_fix(cx, var),
     ));
 }
 
@@ -174,16 +220,36 @@ pub(super) fn unknown_database_backend(cx: &Context<'_>, out: &mut Vec<Hit>) {
     ));
 }
 
+pub(super) fn database_scheme_unsupported(cx: &Context<'_>, out: &mut Vec<Hit>) {
+    let Some(url) = cx.database.classified() else {
+        return;
+    };
+    let schemes = cx.row().unsupported_schemes;
+    let Some((scheme, instead, why)) = schemes.iter().find(|s| url.scheme() == Some(s.0)) else {
+        return;
+    };
+    let var = cx.name(Variable::DatabaseUrl);
+    out.push(cx.hit(
+        Variable::DatabaseUrl,
+        format!("{var} uses the {scheme}:// scheme: {why}"),
+        format!(
+            "Write {instead}:// instead of {scheme}:// in {var} {}, or rewrite the scheme in the app before connecting; if it does, {}.",
+            cx.place(var),
+            allow_hint(cx, Check::DatabaseSchemeUnsupported)
+        ),
+    ));
+}
+
 /// The remediation for a missing or weak secret.
 fn new_secret_fix(cx: &Context<'_>, var: &str) -> String {
-    format!(
-        "Generate one with `openssl rand -hex 32` (64 characters; `openssl rand -base64 32` gives only 44) and set {var} to it {}.",
-        cx.place(var)
-    )
+    let generator = if cx.policy.has_cookie_key() { OPENSSL } else { cx.row().generator };
+    format!("Generate one with {generator} and set {var} to it {}.", cx.place(var))
 }
 
 pub(super) fn secret_key_missing(cx: &Context<'_>, out: &mut Vec<Hit>) {
-    if cx.policy.has_secret() && cx.value(Variable::SecretKey).is_unset() {
+    let required = cx.row().secret_required || cx.policy.has_cookie_key();
+    let read = cx.policy.name(Variable::SecretKey).is_some();
+    if cx.policy.has_secret() && read && required && cx.value(Variable::SecretKey).is_unset() {
         let var = cx.name(Variable::SecretKey);
         out.push(cx.hit(
             Variable::SecretKey,
@@ -204,7 +270,12 @@ pub(super) fn secret_key_weak(cx: &Context<'_>, out: &mut Vec<Hit>) {
     let weakness = match cx.value(Variable::SecretKey) {
         Value::Unset => return,
         Value::NotUtf8 => "is not valid UTF-8".to_owned(),
-        Value::Set(secret) => match weakness(secret) {
+        Value::Set(secret) => match profiles::weakness(
+            cx.row().secret,
+            secret,
+            cx.value(Variable::DatabaseUrl).as_str(),
+            cx.policy.has_cookie_key(),
+        ) {
             Some(weakness) => weakness,
             None => return,
         },
