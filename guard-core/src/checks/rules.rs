@@ -9,7 +9,7 @@ use url::Url;
 use super::Hit;
 use super::allowed_hosts::AllowedHosts;
 use crate::database::{
-    Backend, DatabaseUrl, DatabaseUrlError, Tls, is_local_host, is_private_host,
+    Backend, DatabaseUrl, DatabaseUrlError, DatabaseUrlProblem, Tls, is_local_host, is_private_host,
 };
 use crate::plain_url::https_host;
 use crate::platform::{Detection, GENERIC_PLACE, Platform};
@@ -22,7 +22,7 @@ pub(crate) enum DatabaseState {
     NotChecked,
     Unset,
     NotUtf8,
-    /// Could not be classified; the redacted value for messages.
+    /// Could not be classified; what may be shown of the value.
     Invalid {
         error: DatabaseUrlError,
         redacted: String,
@@ -41,8 +41,8 @@ impl DatabaseState {
             Value::Set(raw) => match DatabaseUrl::classify(raw) {
                 Ok(url) => DatabaseState::Classified(url),
                 Err(error) => DatabaseState::Invalid {
+                    redacted: error.shown().to_owned(),
                     error,
-                    redacted: DatabaseUrl::redact(raw),
                 },
             },
         }
@@ -281,31 +281,31 @@ pub(super) fn database_url_invalid(cx: &Context<'_>, out: &mut Vec<Hit>) {
             format!("Set {var} again, as plain text, {place}."),
         ),
         DatabaseState::Invalid { error, redacted } => {
-            let remediation = match error {
-                DatabaseUrlError::Quoted => {
+            let remediation = match error.problem() {
+                DatabaseUrlProblem::Quoted => {
                     format!(
                         "Remove the quotes around the value of {var} {place}: the platform keeps them as part of the value."
                     )
                 }
-                DatabaseUrlError::UnresolvedReference { reference }
-                    if reference.starts_with("${{") =>
-                {
+                DatabaseUrlProblem::UnresolvedReference { railway: true } => {
+                    let reference = error.shown();
                     format!(
                         "The referenced service or variable does not exist: {reference} resolves only when a \
                      service of exactly that name (case-sensitive) defines that variable. Add the service \
                      (+ New → Database → Add PostgreSQL) or correct the reference {place}."
                     )
                 }
-                DatabaseUrlError::UnresolvedReference { reference } => format!(
-                    "{reference} is shell syntax that the platform did not expand: set the full URL in {var} {place}."
+                DatabaseUrlProblem::UnresolvedReference { .. } => format!(
+                    "{} is shell syntax that the platform did not expand: set the full URL in {var} {place}.",
+                    error.shown()
                 ),
                 _ => format!(
                     "Set {var} to a full URL such as postgresql://user:password@host:5432/database {place}; \
                      percent-encode special characters in the password (@ as %40, / as %2F)."
                 ),
             };
-            let message = match error {
-                DatabaseUrlError::Malformed { .. } | DatabaseUrlError::NoScheme => {
+            let message = match error.problem() {
+                DatabaseUrlProblem::Malformed { .. } | DatabaseUrlProblem::NoForm => {
                     format!("{var} ({redacted}) {error}")
                 }
                 _ => format!("{var} {error}"),
@@ -341,7 +341,7 @@ pub(super) fn sqlite_in_production(cx: &Context<'_>, out: &mut Vec<Hit>) {
         Role::DatabaseUrl,
         format!(
             "{var} is SQLite ({}): SQLite fails under concurrent users in production",
-            url.redacted()
+            url.shown()
         ),
         remediation,
     ));
@@ -359,7 +359,7 @@ pub(super) fn unknown_database_backend(cx: &Context<'_>, out: &mut Vec<Hit>) {
     let scheme = url.scheme().unwrap_or("none");
     out.push(cx.hit(
         Role::DatabaseUrl,
-        format!("{var} ({}) names no known database (scheme `{scheme}`)", url.redacted()),
+        format!("{var} ({}) names no known database (scheme `{scheme}`)", url.shown()),
         format!(
             "Set {var} to the app's database URL (postgresql://, mysql://, sqlserver://, mongodb://, ...) {}. \
              If `{scheme}` really is a database, {}.",
@@ -560,7 +560,9 @@ pub(super) fn site_url_insecure(cx: &Context<'_>, out: &mut Vec<Hit>) {
         None | Some(SiteUrl::Https { .. }) => return,
         Some(SiteUrl::Parsed(url)) if url.scheme() == "https" => return,
         Some(SiteUrl::Parsed(url)) => {
-            format!("is not https ({})", DatabaseUrl::redact(url.as_str()))
+            let shown = DatabaseUrl::classify(url.as_str())
+                .map_or_else(|e| e.shown().to_owned(), |u| u.shown().to_owned());
+            format!("is not https ({shown})")
         }
         Some(SiteUrl::Invalid(problem)) => problem.clone(),
     };
@@ -672,7 +674,7 @@ pub(super) fn database_host_local(cx: &Context<'_>, out: &mut Vec<Hit>) {
         format!(
             "{var} points at {} ({}): on {platform} that is the app's own container, not a database",
             endpoint.host(),
-            url.redacted()
+            url.shown()
         ),
         cx.database_server_fix(var),
     ));
@@ -695,7 +697,7 @@ pub(super) fn database_tls_disabled(cx: &Context<'_>, out: &mut Vec<Hit>) {
         format!(
             "{var} turns TLS off to {}, a host off the private network ({})",
             endpoint.host(),
-            url.redacted()
+            url.shown()
         ),
         format!(
             "Require TLS in {var} (sslmode=require, ssl=true, ...) {}, or connect over the platform's private \

@@ -1,0 +1,103 @@
+//! Showing values that may hold a secret: a value is printed only when it
+//! fits an alphabet known to be safe for its role, and by its length
+//! otherwise. Nothing here knows what the value is; the caller has parsed
+//! it into its role first.
+
+/// Whether `value` is 1 to 128 characters of `[A-Za-z0-9._~$/-]`: the
+/// alphabet of a user, a database name or a file path that may be shown.
+pub(crate) fn fits_path(value: &str) -> bool {
+    fits(value, 128, |b| {
+        b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~' | b'$' | b'/' | b'-')
+    })
+}
+
+/// Whether `value` is 1 to 64 characters of `[A-Za-z0-9_.-]`: the alphabet
+/// of a parameter's name, or of a word-like parameter value.
+pub(crate) fn fits_name(value: &str) -> bool {
+    fits(value, 64, |b| {
+        b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-')
+    })
+}
+
+/// Whether `value` is 1 to 16 characters of `[A-Za-z0-9_-]`: short and
+/// plain enough to be echoed back even when its role is unknown (an
+/// invalid boolean, an environment name).
+#[allow(dead_code)] // For the other values guard echoes (issue 13's second part).
+pub(crate) fn fits_word(value: &str) -> bool {
+    fits(value, 16, |b| {
+        b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-')
+    })
+}
+
+fn fits(value: &str, max: usize, allowed: impl Fn(u8) -> bool) -> bool {
+    !value.is_empty() && value.len() <= max && value.bytes().all(allowed)
+}
+
+/// A part shown by its length only: `(12 characters)`.
+pub(crate) fn length(value: &str) -> String {
+    match value.chars().count() {
+        1 => "(1 character)".to_owned(),
+        n => format!("({n} characters)"),
+    }
+}
+
+/// A whole value shown by its length only: `(16 characters, not shown)`.
+pub(crate) fn not_shown(value: &str) -> String {
+    match value.chars().count() {
+        1 => "(1 character, not shown)".to_owned(),
+        n => format!("({n} characters, not shown)"),
+    }
+}
+
+/// `value` itself if [`fits_word`], else its length.
+#[allow(dead_code)] // For the other values guard echoes (issue 13's second part).
+pub(crate) fn word(value: &str) -> String {
+    if fits_word(value) {
+        value.to_owned()
+    } else {
+        not_shown(value)
+    }
+}
+
+/// `value` itself if [`fits_path`], else its length.
+pub(crate) fn path(value: &str) -> String {
+    if fits_path(value) {
+        value.to_owned()
+    } else {
+        length(value)
+    }
+}
+
+/// `value` itself if [`fits_name`], else its length.
+pub(crate) fn name(value: &str) -> String {
+    if fits_name(value) {
+        value.to_owned()
+    } else {
+        length(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alphabets() {
+        assert!(fits_path("/data/app.db") && fits_path("u$er~1"));
+        assert!(!fits_path("") && !fits_path("a b") && !fits_path("p@ss") && !fits_path("a:b"));
+        assert!(!fits_path(&"a".repeat(129)));
+        assert!(fits_name("application_name") && !fits_name("a/b") && !fits_name("a=b"));
+        assert!(fits_word("production") && !fits_word("x\u{1b}[2J") && !fits_word(&"a".repeat(17)));
+    }
+
+    #[test]
+    fn lengths() {
+        assert_eq!(length("abc"), "(3 characters)");
+        assert_eq!(length("é"), "(1 character)");
+        assert_eq!(not_shown("Sup3rPastedPw0rd"), "(16 characters, not shown)");
+        assert_eq!(word("yes-please"), "yes-please");
+        assert_eq!(word("\u{1b}]8;;x"), "(6 characters, not shown)");
+        assert_eq!(path("a b"), "(3 characters)");
+        assert_eq!(name("sslmode"), "sslmode");
+    }
+}
