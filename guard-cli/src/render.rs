@@ -62,7 +62,7 @@ pub fn check_json(report: &Report, fit: bool) -> Value {
         "preview": report.is_preview(),
         "database": report.database().map(|url| json!({
             "backend": url.backend().id(),
-            "url": url.redacted(),
+            "url": url.shown(),
         })),
         "errors": count(guard_core::Severity::Error),
         "warnings": count(guard_core::Severity::Warning),
@@ -85,7 +85,7 @@ pub fn classify_json(url: &DatabaseUrl) -> Value {
     json!({
         "backend": url.backend().id(),
         "name": url.backend().name(),
-        "url": url.redacted(),
+        "url": url.shown(),
         "hosts": url.endpoints().iter().map(|e| json!({"host": e.host(), "port": e.port()})).collect::<Vec<_>>(),
         "unix_socket": url.is_unix_socket(),
         "database": url.database(),
@@ -103,7 +103,7 @@ pub fn classify_text(url: &DatabaseUrl) -> String {
     let mut text = format!(
         "backend:  {} ({name})\nurl:      {}",
         backend.id(),
-        url.redacted()
+        url.shown()
     );
     if !url.endpoints().is_empty() {
         let hosts: Vec<String> = url
