@@ -53,6 +53,9 @@ pub(super) struct Parts {
     port: Option<u16>,
     /// Parameters whose name could not be shown.
     hidden: usize,
+    /// Show only allow-listed parameter names, no value and no path: the
+    /// text after a URL's host may be the end of a password.
+    only_allow_listed: bool,
 }
 
 impl Parts {
@@ -67,6 +70,7 @@ impl Parts {
             tls: Tls::Default,
             port: None,
             hidden: 0,
+            only_allow_listed: false,
         }
     }
 
@@ -116,9 +120,20 @@ impl Parts {
         self.socket || !self.endpoints.is_empty()
     }
 
+    /// Says that the parameters and path to come may be the end of a
+    /// password: then only allow-listed names are shown, no value, and no
+    /// path.
+    pub(super) fn may_hold_a_password(&mut self) {
+        self.only_allow_listed = true;
+    }
+
+    pub(super) fn shows_paths(&self) -> bool {
+        !self.only_allow_listed
+    }
+
     /// Records the database name, when it fits the path alphabet.
     pub(super) fn database(&mut self, name: &str) {
-        if show::fits_path(name) {
+        if show::fits_path(name) && !self.only_allow_listed {
             self.database = Some(name.to_owned());
         }
     }
@@ -133,13 +148,16 @@ impl Parts {
         value: &str,
         known_name: bool,
     ) -> Option<String> {
-        if !known_name && !show::fits_name(name) {
+        let name_shown = show::fits_name(name) && (!self.only_allow_listed || allow_listed(name));
+        if !known_name && !name_shown {
             self.hidden += 1;
             return None;
         }
         let key = key(name);
         self.read_parameter(&key, value);
-        let shown = shown_value(&key, value).unwrap_or_else(|| "***".to_owned());
+        let shown = shown_value(&key, value)
+            .filter(|_| !self.only_allow_listed)
+            .unwrap_or_else(|| "***".to_owned());
         Some(format!("{name}={shown}"))
     }
 
@@ -160,7 +178,7 @@ impl Parts {
                 allowed_at += raw_value.matches('@').count();
             }
             if !pair.contains('=') {
-                if show::fits_name(&name) {
+                if show::fits_name(&name) && !self.only_allow_listed {
                     pieces.push(name);
                 } else {
                     self.hidden += 1;

@@ -40,26 +40,30 @@ pub(super) fn is_path(value: &str) -> bool {
 }
 
 /// A SQLite ending or a path's start: a file, not a pasted word that
-/// happens to hold a `/` (base64 passwords do). Only such paths are shown.
+/// happens to hold a `/` (base64 passwords do).
 pub(super) fn looks_like_a_file(value: &str) -> bool {
-    let ends_like_sqlite = ENDINGS.iter().any(|ending| {
-        value.len() >= ending.len()
-            && value.as_bytes()[value.len() - ending.len()..]
-                .eq_ignore_ascii_case(ending.as_bytes())
-    });
     let starts_like_path = ["/", "./", "../", "~/", "\\", ".\\", "..\\"]
         .iter()
         .any(|start| value.starts_with(start));
-    ends_like_sqlite || starts_like_path
+    ends_like_sqlite(value) || starts_like_path
 }
 
-/// A bare path, a drive path or `:memory:`. A relative path with no SQLite
-/// ending (`data/app`) is shown by its length only.
+fn ends_like_sqlite(value: &str) -> bool {
+    ENDINGS.iter().any(|ending| {
+        value.len() >= ending.len()
+            && value.as_bytes()[value.len() - ending.len()..]
+                .eq_ignore_ascii_case(ending.as_bytes())
+    })
+}
+
+/// A bare path, a drive path or `:memory:`. A path is shown only when it
+/// ends like a SQLite file: `/data/app` or `data/app` could as well be a
+/// password that happens to hold a `/`, pasted alone.
 pub(super) fn read_path(value: &str) -> DatabaseUrl {
     let mut parts = Parts::new(Backend::Sqlite);
     if value == ":memory:" {
         parts.push(value);
-    } else if !looks_like_a_file(value) {
+    } else if !ends_like_sqlite(value) {
         parts.push(&show::not_shown(value));
     } else {
         parts.push(&show::path(value));

@@ -226,6 +226,22 @@ fn the_verdict_table() {
             "postgres://u:/S3CRET/x@h/db",
             Invalid(Some(Backend::Postgresql)),
         ),
+        // A password's end that reads as a query after `host:port`: only
+        // allow-listed names are shown, and no path.
+        (
+            "postgres://u:?S3CRETx&application_name=@h/db",
+            Fit(
+                Backend::Postgresql,
+                "postgres://u?application_name=*** (+1 parameter not shown)",
+            ),
+        ),
+        (
+            "postgres://u:/S3CRET/x?application_name=@h",
+            Fit(
+                Backend::Postgresql,
+                "postgres://u/(8 characters)?application_name=***",
+            ),
+        ),
         // MongoDB userinfo with sub-delimiters.
         (
             "mongodb://u:S3CRET!$&'()*+,;=@h1:27017,h2:27017/app?replicaSet=rs0",
@@ -357,6 +373,16 @@ fn the_verdict_table() {
             Fit(Backend::Sqlite, "file:app.db?mode=ro"),
         ),
         ("/data/app.db", Fit(Backend::Sqlite, "/data/app.db")),
+        // A path shown only when it ends like a SQLite file: a password
+        // holding a `/` may be pasted alone.
+        (
+            "/S3CRET/x",
+            Fit(Backend::Sqlite, "(9 characters, not shown)"),
+        ),
+        (
+            "S3CRET/x",
+            Fit(Backend::Sqlite, "(8 characters, not shown)"),
+        ),
         (
             "//server/share/app.db",
             Fit(Backend::Sqlite, "//server/share/app.db"),

@@ -18,7 +18,10 @@
 //!   rest of the password would be read as a path or query. So an `@` after
 //!   the host is accepted only in the value of an allow-listed parameter
 //!   (`application_name=me@x`, Azure's `user=u@srv`) or a braced `{…}`
-//!   value; anywhere else it makes the value invalid.
+//!   value; anywhere else it makes the value invalid. And when an `@`
+//!   follows a `host:port` with no userinfo, only allow-listed parameter
+//!   names are shown, no value, and the path by its length: they may be
+//!   the end of a `user:password` (`postgres://u:?p4ss&application_name=@host/db`).
 //! - An empty host is valid for PostgreSQL and CockroachDB (the default
 //!   socket, or `?host=`), Oracle (a TNS name in the path), SQL Server with
 //!   a `serverName` property or SQLAlchemy's `odbc_connect`, and unknown
@@ -63,6 +66,11 @@ pub(super) fn read(
     let url = Url::parse(&probe).map_err(|_| fail("not a valid URL"))?;
 
     let mut parts = Parts::new(backend);
+    if userinfo.is_none() && authority.contains(':') && has_bare_at(tail, sqlserver) {
+        // `postgres://u:/p4ss?w=x@host/db` reads as host `u` and a query:
+        // what follows may be the rest of a password.
+        parts.may_hold_a_password();
+    }
     parts.scheme(prefix, scheme);
     parts.push("://");
     let user = url.username();
@@ -105,7 +113,7 @@ pub(super) fn read(
 
     let path = url.path();
     if let Some(segments) = path.strip_prefix('/') {
-        if show::fits_path(path) {
+        if show::fits_path(path) && parts.shows_paths() {
             parts.push(path);
         } else {
             parts.push("/");
@@ -162,6 +170,19 @@ fn scan_authority(rest: &str, parens: bool, semicolon: bool) -> (usize, Option<u
         }
     }
     (rest.len(), last_at)
+}
+
+/// Whether `tail` holds an `@`; for SQL Server, outside `{…}` values.
+fn has_bare_at(tail: &str, braces: bool) -> bool {
+    let mut braced = false;
+    tail.bytes().any(|byte| {
+        match byte {
+            b'{' if braces => braced = true,
+            b'}' if braces => braced = false,
+            _ => {}
+        }
+        byte == b'@' && !braced
+    })
 }
 
 /// Connector/J's host list: `host:port`, `address=(host=h)(port=p)(k=v)…`
