@@ -132,8 +132,14 @@ const TEMPLATES: &[Template] = &[
     // EZConnect.
     t("scott/{}@db.example.com:1521/orclpdb1", &[Raw]),
     t("scott/{}@//db.example.com:1521/orclpdb1", &[Raw]),
-    // A value pasted alone, and one in quotes.
-    t("{}", &[Raw]),
+    // A value pasted alone (without the characters that would make it a
+    // connection string of its own: `u/p@db:1/x` is EZConnect, and its
+    // host is shown), and one in quotes.
+    Template {
+        text: "{}",
+        writings: &[Raw],
+        not_raw: ":/@=;.",
+    },
     t("\"postgresql://app:{}@db.example.com/shop\"", &[Percent]),
 ];
 

@@ -278,10 +278,8 @@ fn quoted_value(inner: &str, quote: char) -> Option<(String, &str)> {
     let mut value = String::new();
     let mut chars = inner.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if c == quote {
-            if chars.next_if(|&(_, c)| c == quote).is_none() {
-                return Some((value, &inner[i + 1..]));
-            }
+        if c == quote && chars.next_if(|&(_, c)| c == quote).is_none() {
+            return Some((value, &inner[i + 1..]));
         }
         value.push(c);
     }

@@ -348,10 +348,8 @@ pub(super) fn braced_value(inner: &str) -> Result<(String, &str), &'static str> 
     let mut value = String::new();
     let mut chars = inner.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if c == '}' {
-            if chars.next_if(|&(_, c)| c == '}').is_none() {
-                return Ok((value, &inner[i + 1..]));
-            }
+        if c == '}' && chars.next_if(|&(_, c)| c == '}').is_none() {
+            return Ok((value, &inner[i + 1..]));
         }
         value.push(c);
     }
