@@ -124,7 +124,7 @@ enum Command {
     /// Describe a check, or list every check.
     #[command(after_help = EXPLAIN_AFTER_HELP)]
     Explain(Deferred<ExplainArgs>),
-    /// Show the backend family and redacted form of DATABASE_URL.
+    /// Show the backend family and shown form of DATABASE_URL.
     #[command(after_help = CLASSIFY_AFTER_HELP)]
     Classify(Deferred<ClassifyArgs>),
 }
@@ -526,15 +526,18 @@ fn classify(args: ClassifyArgs) -> Result<u8, Failure> {
             Ok(EXIT_FIT)
         }
         Err(err) => {
-            let redacted = DatabaseUrl::redact(&raw);
             let message = format!("the connection string from {source} {err}");
             match args.format {
                 Format::Text => {
-                    eprint_line(&format!("error: {message}\n  value (redacted): {redacted}"));
+                    let backend = err
+                        .backend()
+                        .map(|b| format!("\n  backend: {} ({})", b.id(), b.name()))
+                        .unwrap_or_default();
+                    eprint_line(&format!("error: {message}\n  value: {}{backend}", err.shown()));
                 }
                 Format::Json => print(&json_text(&serde_json::json!({
-                    "backend": null,
-                    "url": redacted,
+                    "backend": err.backend().map(guard_core::Backend::id),
+                    "url": err.shown(),
                     "error": message,
                 })))?,
             }

@@ -85,7 +85,7 @@ pub fn check_json(report: &Report, fit: bool) -> Value {
         "preview": report.is_preview(),
         "database": report.database().map(|url| json!({
             "backend": url.backend().id(),
-            "url": url.redacted(),
+            "url": url.shown(),
         })),
         "errors": count(guard_core::Severity::Error),
         "warnings": count(guard_core::Severity::Warning),
@@ -164,7 +164,7 @@ pub fn classify_json(url: &DatabaseUrl) -> Value {
     json!({
         "backend": url.backend().id(),
         "name": url.backend().name(),
-        "url": url.redacted(),
+        "url": url.shown(),
         "hosts": url.endpoints().iter().map(|e| json!({"host": e.host(), "port": e.port()})).collect::<Vec<_>>(),
         "unix_socket": url.is_unix_socket(),
         "database": url.database(),
@@ -175,7 +175,7 @@ pub fn classify_json(url: &DatabaseUrl) -> Value {
 pub fn classify_text(url: &DatabaseUrl) -> String {
     let backend = url.backend();
     let name = if backend == Backend::Unknown { "no database guard knows" } else { backend.name() };
-    let mut text = format!("backend:  {} ({name})\nurl:      {}", backend.id(), url.redacted());
+    let mut text = format!("backend:  {} ({name})\nurl:      {}", backend.id(), url.shown());
     if !url.endpoints().is_empty() {
         let hosts: Vec<String> = url
             .endpoints()

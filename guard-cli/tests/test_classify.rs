@@ -1,4 +1,4 @@
-//! `guard classify`: backend family and redacted URL, from the
+//! `guard classify`: backend family and shown URL, from the
 //! environment, `--url`, or standard input.
 
 mod common;
@@ -6,14 +6,14 @@ mod common;
 use common::{guard, guard_with_stdin};
 
 const URL: &str = "postgresql://postgres:Zq7vN2pK9xR4tW8m@postgres.railway.internal:5432/railway";
-const REDACTED: &str = "postgresql://postgres:***@postgres.railway.internal:5432/railway";
+const SHOWN: &str = "postgresql://postgres:***@postgres.railway.internal:5432/railway";
 
 #[test]
 fn classifies_database_url_from_the_environment() {
     let run = guard(&["classify"], &[("DATABASE_URL", URL)]);
     assert_eq!(run.code, 0, "{run:?}");
     assert!(run.stdout.starts_with("backend:  postgresql (PostgreSQL)\n"), "{}", run.stdout);
-    assert!(run.stdout.contains(&format!("url:      {REDACTED}\n")), "{}", run.stdout);
+    assert!(run.stdout.contains(&format!("url:      {SHOWN}\n")), "{}", run.stdout);
     assert!(run.stdout.contains("hosts:    postgres.railway.internal:5432"));
     assert!(run.stdout.contains("database: railway"));
 }
@@ -62,7 +62,7 @@ fn json_carries_backend_url_and_hosts() {
     let json = run.json();
     assert_eq!(json["backend"], "postgresql");
     assert_eq!(json["name"], "PostgreSQL");
-    assert_eq!(json["url"], REDACTED);
+    assert_eq!(json["url"], SHOWN);
     assert_eq!(json["hosts"][0]["host"], "postgres.railway.internal");
     assert_eq!(json["hosts"][0]["port"], 5432);
     assert_eq!(json["database"], "railway");
@@ -82,12 +82,14 @@ fn an_invalid_url_exits_78_with_a_clear_message() {
     assert_eq!(run.stdout, "");
     let first = run.stderr.lines().next().unwrap();
     assert!(first.starts_with("error: the connection string from DATABASE_URL"), "{first}");
-    assert!(first.contains("unresolved reference `${{Postgres.DATABASE_URL}}`"), "{first}");
+    assert!(first.contains("unresolved reference `${{…}}`"), "{first}");
+    assert!(!run.stderr.contains("Postgres.DATABASE_URL"), "{run:?}");
 
     let json = guard(&["classify", "--url", "\"postgres://u:pw@db/app\"", "--format", "json"], &[]);
     assert_eq!(json.code, 78);
     let value = json.json();
-    assert_eq!(value["backend"], serde_json::Value::Null);
+    // The family is still clear from the quoted value.
+    assert_eq!(value["backend"], "postgresql");
     assert!(value["error"].as_str().unwrap().contains("quotes"), "{value:#}");
     assert_eq!(value["url"], "postgres://u:***@db/app");
 }
@@ -136,4 +138,16 @@ fn stdin_past_128_kib_is_a_usage_error() {
     let longest = format!("postgresql://h/{}", "d".repeat(limit - "postgresql://h/".len()));
     let run = guard_with_stdin(&["classify", "--stdin", "--format", "json"], &[], &longest);
     assert_ne!(run.code, 2, "{}", run.stderr);
+}
+
+#[test]
+fn an_invalid_value_is_shown_by_its_length_with_its_family() {
+    let run = guard(&["classify", "--url", "postgres://user:passw#S3CRET@localhost/db"], &[]);
+    assert_eq!(run.code, 78, "{run:?}");
+    assert!(!run.stderr.contains("S3CRET"), "{run:?}");
+    assert!(
+        run.stderr
+            .contains("value: (41 characters, not shown)\n  backend: postgresql (PostgreSQL)"),
+        "{run:?}"
+    );
 }

@@ -36,9 +36,7 @@ mod profiles;
 mod show;
 mod variable;
 
-mod ascii;
 mod database;
-mod plain_url;
 mod platform;
 mod snapshot;
 
@@ -60,7 +58,7 @@ use std::ffi::OsStr;
 use std::sync::OnceLock;
 
 pub use catalog::{Check, Severity, UnknownCheck};
-pub use database::{Backend, DatabaseUrl, DatabaseUrlError, Endpoint, Tls};
+pub use database::{Backend, DatabaseUrl, DatabaseUrlError, DatabaseUrlProblem, Endpoint, Tls};
 pub use finding::Finding;
 pub use platform::Platform;
 pub use policy::{FrontEnd, Policy};

@@ -300,7 +300,7 @@ mod tests {
         assert_eq!(netlify.environment.as_deref(), Some("deploy-preview"));
         // A long or unusual name is shown by its length: it may be anything.
         let odd = detect(&[("RAILWAY_ENVIRONMENT_NAME", "\x1b[2Jprod")]).unwrap();
-        assert_eq!(odd.environment.as_deref(), Some("(8 characters)"));
+        assert_eq!(odd.environment.as_deref(), Some("(8 characters, not shown)"));
     }
 
     #[test]

@@ -1,9 +1,36 @@
-//! What guard may print of a value it read: only what it understood to be
-//! no secret, else the value's length.
+//! Showing values that may hold a secret: a value is printed only when it
+//! fits an alphabet known to be safe for its role, and by its length
+//! otherwise. Nothing here knows what the value is; the caller has parsed
+//! it into its role first.
 
 use url::Url;
 
-/// A value shown by its length only: `(N characters)`.
+/// Whether `value` is 1 to 128 characters of `[A-Za-z0-9._~$/-]`: the
+/// alphabet of a user, a database name or a file path that may be shown.
+pub(crate) fn fits_path(value: &str) -> bool {
+    fits(value, 128, |b| {
+        b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~' | b'$' | b'/' | b'-')
+    })
+}
+
+/// Whether `value` is 1 to 64 characters of `[A-Za-z0-9_.-]`: the alphabet
+/// of a parameter's name, or of a word-like parameter value.
+pub(crate) fn fits_name(value: &str) -> bool {
+    fits(value, 64, |b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+}
+
+/// Whether `value` is 1 to 16 characters of `[A-Za-z0-9_-]`: short and
+/// plain enough to be echoed back even when its role is unknown (an
+/// invalid boolean, an environment name).
+pub(crate) fn fits_word(value: &str) -> bool {
+    fits(value, 16, |b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
+}
+
+fn fits(value: &str, max: usize, allowed: impl Fn(u8) -> bool) -> bool {
+    !value.is_empty() && value.len() <= max && value.bytes().all(allowed)
+}
+
+/// A part shown by its length only: `(12 characters)`.
 pub(crate) fn length(value: &str) -> String {
     match value.chars().count() {
         1 => "(1 character)".to_owned(),
@@ -11,23 +38,41 @@ pub(crate) fn length(value: &str) -> String {
     }
 }
 
+/// A whole value shown by its length only: `(16 characters, not shown)`.
+pub(crate) fn not_shown(value: &str) -> String {
+    match value.chars().count() {
+        1 => "(1 character, not shown)".to_owned(),
+        n => format!("({n} characters, not shown)"),
+    }
+}
+
+/// `value` itself if [`fits_word`], else its length.
+pub(crate) fn word(value: &str) -> String {
+    if fits_word(value) { value.to_owned() } else { not_shown(value) }
+}
+
+/// `value` itself if [`fits_path`], else its length.
+pub(crate) fn path(value: &str) -> String {
+    if fits_path(value) { value.to_owned() } else { length(value) }
+}
+
+/// `value` itself if [`fits_name`], else its length.
+pub(crate) fn name(value: &str) -> String {
+    if fits_name(value) { value.to_owned() } else { length(value) }
+}
+
 /// A host name or IP address as parsed by the `url` crate (IPv6 in
 /// brackets), else its length.
 pub(crate) fn host(value: &str) -> String {
     match url::Host::parse(value) {
-        Ok(url::Host::Domain(domain)) if fits(&domain, 253, |c| c == '.' || c == '-') => domain,
+        Ok(url::Host::Domain(domain))
+            if fits(&domain, 253, |b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-') =>
+        {
+            domain
+        }
         Ok(url::Host::Ipv4(ip)) => ip.to_string(),
         Ok(url::Host::Ipv6(ip)) => format!("[{ip}]"),
         _ => length(value),
-    }
-}
-
-/// A file path of `[A-Za-z0-9._/-]` (≤ 128) as it is, else its length.
-pub(crate) fn path(value: &str) -> String {
-    if fits(value, 128, |c| matches!(c, '.' | '_' | '/' | '-')) {
-        value.to_owned()
-    } else {
-        length(value)
     }
 }
 
@@ -53,43 +98,36 @@ pub(crate) fn web_url(url: &Url) -> String {
     shown
 }
 
-/// Whether `value` is 1 to `max` ASCII letters and digits, plus `extra`.
-fn fits(value: &str, max: usize, extra: impl Fn(char) -> bool) -> bool {
-    !value.is_empty()
-        && value.len() <= max
-        && value.chars().all(|c| c.is_ascii_alphanumeric() || extra(c))
-}
-
-/// A short plain word (≤ 16 of `[A-Za-z0-9_-]`) as it is; anything else by
-/// its length. For values that are no secret by role but may hold one by
-/// mistake (a renamed variable, a typo'd boolean).
-pub(crate) fn word(value: &str) -> String {
-    if fits(value, 16, |c| c == '_' || c == '-') { value.to_owned() } else { length(value) }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn only_short_plain_words_are_shown() {
-        assert_eq!(word("maybe"), "maybe");
-        assert_eq!(word("pr-12_x"), "pr-12_x");
-        assert_eq!(word("abcdefghijklmnopq"), "(17 characters)");
-        assert_eq!(word("a b"), "(3 characters)");
-        assert_eq!(word("\u{1b}[2J"), "(4 characters)");
-        assert_eq!(word("ü"), "(1 character)");
-        assert_eq!(word(""), "(0 characters)");
+    fn alphabets() {
+        assert!(fits_path("/data/app.db") && fits_path("u$er~1"));
+        assert!(!fits_path("") && !fits_path("a b") && !fits_path("p@ss") && !fits_path("a:b"));
+        assert!(!fits_path(&"a".repeat(129)));
+        assert!(fits_name("application_name") && !fits_name("a/b") && !fits_name("a=b"));
+        assert!(fits_word("production") && !fits_word("x\u{1b}[2J") && !fits_word(&"a".repeat(17)));
     }
 
     #[test]
-    fn hosts_paths_and_web_urls() {
+    fn lengths() {
+        assert_eq!(length("abc"), "(3 characters)");
+        assert_eq!(length("é"), "(1 character)");
+        assert_eq!(not_shown("Sup3rPastedPw0rd"), "(16 characters, not shown)");
+        assert_eq!(word("yes-please"), "yes-please");
+        assert_eq!(word("\u{1b}]8;;x"), "(6 characters, not shown)");
+        assert_eq!(path("a b"), "(3 characters)");
+        assert_eq!(name("sslmode"), "sslmode");
+    }
+
+    #[test]
+    fn hosts_and_web_urls() {
         assert_eq!(host("Shop.Example.com"), "shop.example.com");
         assert_eq!(host("[::1]"), "[::1]");
         assert_eq!(host("10.0.0.1"), "10.0.0.1");
         assert_eq!(host("a b"), "(3 characters)");
-        assert_eq!(path("/data/app-1.db"), "/data/app-1.db");
-        assert_eq!(path("/da ta"), "(6 characters)");
         let url = Url::parse("http://u:S3CRET@shop.example.com:8080/a b?token=S3CRET#x").unwrap();
         assert_eq!(web_url(&url), "http://shop.example.com:8080(6 characters)?…");
         let url = Url::parse("http://shop.example.com/").unwrap();

@@ -494,7 +494,9 @@ fn an_unresolved_reference_says_the_service_does_not_exist() {
     )
     .unwrap_err();
     let finding = err.errors().next().unwrap();
-    assert!(finding.message().contains("${{Postgres.DATABASE_URL}}"), "{}", finding.message());
+    // The reference is shown by its shape: its text could be anything.
+    assert!(finding.message().contains("unresolved reference `${{…}}`"), "{}", finding.message());
+    assert!(!finding.message().contains("Postgres.DATABASE_URL"));
     assert!(finding.remediation().contains("does not exist"), "{}", finding.remediation());
 }
 

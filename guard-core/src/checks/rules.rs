@@ -3,7 +3,7 @@
 
 use super::context::{AllowedHostsState, Context, DatabaseState, Hit, SiteUrl};
 use crate::catalog::Check;
-use crate::database::{Backend, DatabaseUrlError, Tls, is_local_host, is_private_host};
+use crate::database::{Backend, DatabaseUrlProblem, Tls, is_local_host, is_private_host};
 use crate::policy::Fix;
 use crate::profiles::{self, OPENSSL};
 use crate::show;
@@ -129,25 +129,29 @@ pub(super) fn database_url_invalid(cx: &Context<'_>, out: &mut Vec<Hit>) {
             format!("Set {var} again, as plain text, {place}."),
         ),
         DatabaseState::Invalid(error) => {
-            let remediation = match error {
-                DatabaseUrlError::Quoted => format!(
+            let remediation = match error.problem() {
+                DatabaseUrlProblem::Quoted => format!(
                     "Remove the quotes around the value of {var} {place}: the platform keeps them as part of the value."
                 ),
-                DatabaseUrlError::UnresolvedReference { reference }
-                    if reference.starts_with("${{") =>
-                {
-                    format!(
-                        "The referenced service or variable does not exist: {reference} resolves only when a service of exactly that name (case-sensitive) defines that variable. Add the service (+ New → Database → Add PostgreSQL) or correct the reference {place}."
-                    )
-                }
-                DatabaseUrlError::UnresolvedReference { reference } => format!(
-                    "{reference} is shell syntax that the platform did not expand: set the full URL in {var} {place}."
+                DatabaseUrlProblem::UnresolvedReference { railway: true } => format!(
+                    "The referenced service or variable does not exist: {} resolves only when a service of exactly that name (case-sensitive) defines that variable. Add the service (+ New → Database → Add PostgreSQL) or correct the reference {place}.",
+                    error.shown()
+                ),
+                DatabaseUrlProblem::UnresolvedReference { .. } => format!(
+                    "{} is shell syntax that the platform did not expand: set the full URL in {var} {place}.",
+                    error.shown()
                 ),
                 _ => format!(
                     "Set {var} to a full URL such as postgresql://user:password@host:5432/database {place}; percent-encode special characters in the password (@ as %40, / as %2F, # as %23)."
                 ),
             };
-            (format!("{var} {error}"), remediation)
+            let message = match error.problem() {
+                DatabaseUrlProblem::Malformed { .. } | DatabaseUrlProblem::NoForm => {
+                    format!("{var} ({}) {error}", error.shown())
+                }
+                _ => format!("{var} {error}"),
+            };
+            (message, remediation)
         }
         DatabaseState::NotPrefixed(what) => (
             format!("{var} is not {what}"),

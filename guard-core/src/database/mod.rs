@@ -1,22 +1,44 @@
-//! Classifying `DATABASE_URL`: which backend, where, and a redacted form.
+//! Classifying `DATABASE_URL`: which backend, where, and a shown form that
+//! holds nothing guard did not understand.
 //!
-//! The family is decided from the scheme (or the shape of a scheme-less
-//! value) before any parse, so a parser's misreading never decides it. The
-//! components the checks need (hosts, port, database, TLS mode) are then
-//! read from the *redacted* text: nothing derived from a URL can carry its
-//! password. The `url` crate parses what is a URL; the forms it rejects or
-//! misreads (several hosts, `;` property lists, libpq key/value strings,
-//! EZConnect, SQLite paths) are split by hand.
+//! A value is read as one of a closed set of forms, each recognised by its
+//! own signature, tried in this order (the first whose signature matches
+//! reads the value; a value that matches none is invalid):
+//!
+//! 1. empty, an unresolved reference (`${…}` anywhere), a leading quote;
+//! 2. `:memory:` and Windows drive paths (`C:\…`, `c:/…`): SQLite;
+//! 3. ADO.NET/ODBC `Key=Value;` strings ([`ado`]), which need a key that
+//!    names a server or file, then libpq `key=value` strings
+//!    ([`key_value`]), whose keywords name none;
+//! 4. a trailing quote;
+//! 5. `jdbc:<subprotocol>:…` ([`jdbc`]);
+//! 6. go-sql-driver DSNs `user:pass@proto(addr)/db` ([`go_dsn`]);
+//! 7. `scheme:` values: SQLite URLs and `file:` URIs ([`sqlite`]), and
+//!    `scheme://` URLs ([`url_form`]); a known scheme without `//` is
+//!    invalid, an unknown one falls through;
+//! 8. a known scheme without its `:` (`postgresql//host/db`) is invalid;
+//!    EZConnect without credentials `//host:port/service` ([`ez_connect`]);
+//! 9. bare SQLite paths ([`sqlite::is_path`]);
+//! 10. EZConnect with credentials `user/pass@host:port/service`.
+//!
+//! The shown form is rebuilt from the parsed parts, never cut out of the
+//! raw text: a part is shown only when it parsed into its role and fits
+//! that role's alphabet ([`parts`]), and is shown by its length otherwise.
+//! Every reading is linear in the value's length.
 
+mod ado;
+mod ez_connect;
+mod go_dsn;
+mod jdbc;
+mod key_value;
 mod network;
-mod redact;
+mod parts;
+mod sqlite;
+mod url_form;
 
 use std::fmt;
 
-use url::Url;
-
-use crate::ascii;
-use crate::plain_url::{PlainUrl, position};
+use crate::show;
 pub(crate) use network::{is_local_host, is_private_host};
 
 /// A family of database servers, whatever the driver or alias.
@@ -110,27 +132,39 @@ impl Backend {
 
     /// The family of a scheme, ignoring case and any `+driver` suffix.
     fn from_scheme(scheme: &str) -> Backend {
-        let base = ascii::before(scheme, b'+');
-        // Lowercased on the stack: no known scheme is longer.
-        let mut lower = [0u8; 16];
-        let Some(lower) = lower.get_mut(..base.len()) else {
-            return Backend::Unknown;
-        };
-        lower.copy_from_slice(base.as_bytes());
-        lower.make_ascii_lowercase();
-        match std::str::from_utf8(lower).unwrap_or_default() {
-            "postgres" | "postgresql" | "pgsql" | "psql" | "pg" | "postgis" | "timescale"
-            | "timescaledb" | "timescalegis" | "redshift" => Backend::Postgresql,
-            "mysql" | "mysql2" | "mysqlx" | "mysqlgis" | "mysql-connector" | "mariadb" => {
-                Backend::Mysql
-            }
-            "sqlite" | "sqlite3" | "spatialite" | "file" => Backend::Sqlite,
-            "libsql" => Backend::Libsql,
-            "mssql" | "mssqlms" | "sqlserver" => Backend::Sqlserver,
-            "oracle" | "oraclegis" => Backend::Oracle,
-            "cockroach" | "cockroachdb" => Backend::Cockroachdb,
-            "mongodb" => Backend::Mongodb,
-            _ => Backend::Unknown,
+        let base = scheme.split('+').next().unwrap_or_default();
+        let is = |names: &[&str]| names.iter().any(|n| n.eq_ignore_ascii_case(base));
+        if is(&[
+            "postgres",
+            "postgresql",
+            "pgsql",
+            "psql",
+            "pg",
+            "postgis",
+            "timescale",
+            "timescaledb",
+            "timescalegis",
+            "redshift",
+            // Prisma Accelerate: `prisma://` and `prisma+postgres://`.
+            "prisma",
+        ]) {
+            Backend::Postgresql
+        } else if is(&["mysql", "mysql2", "mysqlx", "mysqlgis", "mysql-connector", "mariadb"]) {
+            Backend::Mysql
+        } else if is(&["sqlite", "sqlite3", "spatialite", "file"]) {
+            Backend::Sqlite
+        } else if is(&["libsql"]) {
+            Backend::Libsql
+        } else if is(&["mssql", "mssqlms", "sqlserver"]) {
+            Backend::Sqlserver
+        } else if is(&["oracle", "oraclegis"]) {
+            Backend::Oracle
+        } else if is(&["cockroach", "cockroachdb"]) {
+            Backend::Cockroachdb
+        } else if is(&["mongodb"]) {
+            Backend::Mongodb
+        } else {
+            Backend::Unknown
         }
     }
 }
@@ -161,7 +195,8 @@ pub enum Tls {
     Disabled,
 }
 
-/// One host of a connection string, with its port if given.
+/// One host of a connection string, with its port if given. The host is
+/// a parsed name (lowercased) or IP address, never raw text.
 ///
 /// ```
 /// let url = guard_core::DatabaseUrl::classify("postgresql://h1:5432,h2:5433/db").unwrap();
@@ -198,18 +233,18 @@ impl Endpoint {
 
 /// Why a `DATABASE_URL` could not be classified.
 ///
-/// The text never holds the value itself (it may hold a password); the
-/// redacted value is shown beside it by the finding.
+/// Its text is fixed: it never holds any part of the value.
 ///
 /// ```
-/// use guard_core::{DatabaseUrl, DatabaseUrlError};
+/// use guard_core::{DatabaseUrl, DatabaseUrlProblem};
 ///
-/// let err = DatabaseUrl::classify("\"postgres://db/app\"").unwrap_err();
-/// assert_eq!(err, DatabaseUrlError::Quoted);
+/// let err = DatabaseUrl::classify("${{Postgres.DATABASE_URL}}").unwrap_err();
+/// assert_eq!(err.problem(), &DatabaseUrlProblem::UnresolvedReference { railway: true });
+/// assert_eq!(err.problem().to_string(), "holds an unresolved reference `${{…}}`");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
-pub enum DatabaseUrlError {
+pub enum DatabaseUrlProblem {
     /// The value is empty.
     #[error("is empty")]
     Empty,
@@ -217,34 +252,112 @@ pub enum DatabaseUrlError {
     #[error("is wrapped in quotes (the platform keeps them as part of the value)")]
     Quoted,
     /// The value holds a reference the platform did not resolve.
-    #[error("holds the unresolved reference `{reference}`")]
+    #[error("holds an unresolved reference `{}`", reference_shape(*.railway))]
     UnresolvedReference {
-        /// The reference as written, e.g. `${{Postgres.DATABASE_URL}}`.
-        reference: String,
+        /// Railway's `${{…}}` rather than shell-style `${…}`.
+        railway: bool,
     },
-    /// The value has no scheme and is no path, key/value string or EZConnect.
-    #[error("has no scheme (expected e.g. postgresql://user:password@host:5432/database)")]
-    NoScheme,
-    /// The value has a scheme but cannot be parsed.
+    /// The value matches no form guard reads (URL, key/value string, JDBC,
+    /// DSN, EZConnect, SQLite path).
+    #[error(
+        "matches no connection-string form guard knows (expected e.g. \
+         postgresql://user:password@host:5432/database)"
+    )]
+    NoForm,
+    /// The value has a recognisable form but cannot be read as it.
     #[error("cannot be parsed: {reason}")]
     Malformed {
-        /// What the parser objected to; never the value itself.
-        reason: String,
+        /// What is wrong, in fixed words: never text from the value.
+        reason: &'static str,
     },
 }
 
-/// A classified `DATABASE_URL`: its backend family, a redacted form, and
+fn reference_shape(railway: bool) -> &'static str {
+    if railway { "${{…}}" } else { "${…}" }
+}
+
+/// A `DATABASE_URL` that could not be classified: the problem, the family
+/// when it is still clear, and what may be printed of the value.
+///
+/// `Display` writes the problem's fixed text only; [`shown`](Self::shown)
+/// is the value rebuilt or, for most problems, its length.
+///
+/// ```
+/// use guard_core::{Backend, DatabaseUrl, DatabaseUrlProblem};
+///
+/// let err = DatabaseUrl::classify("postgres://user:passw#ord!@localhost/db").unwrap_err();
+/// assert!(matches!(err.problem(), DatabaseUrlProblem::Malformed { .. }));
+/// assert_eq!(err.backend(), Some(Backend::Postgresql));
+/// assert_eq!(err.shown(), "(39 characters, not shown)");
+/// assert!(!format!("{err} {err:?}").contains("passw"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{problem}")]
+pub struct DatabaseUrlError {
+    problem: DatabaseUrlProblem,
+    backend: Option<Backend>,
+    shown: String,
+}
+
+impl DatabaseUrlError {
+    /// What is wrong with the value.
+    ///
+    /// ```
+    /// let err = guard_core::DatabaseUrl::classify("  ").unwrap_err();
+    /// assert_eq!(err.problem(), &guard_core::DatabaseUrlProblem::Empty);
+    /// ```
+    pub fn problem(&self) -> &DatabaseUrlProblem {
+        &self.problem
+    }
+
+    /// The backend family, when the value still says it clearly (`mysql://`
+    /// with no host is MySQL, and invalid).
+    ///
+    /// ```
+    /// let err = guard_core::DatabaseUrl::classify("mysql://").unwrap_err();
+    /// assert_eq!(err.backend(), Some(guard_core::Backend::Mysql));
+    /// ```
+    pub fn backend(&self) -> Option<Backend> {
+        self.backend
+    }
+
+    /// What may be printed of the value: the shape of an unresolved
+    /// reference, the rebuilt form inside quotes, or the length.
+    ///
+    /// ```
+    /// let err = guard_core::DatabaseUrl::classify("Sup3rPastedPw0rd").unwrap_err();
+    /// assert_eq!(err.shown(), "(16 characters, not shown)");
+    /// ```
+    pub fn shown(&self) -> &str {
+        &self.shown
+    }
+
+    fn new(problem: DatabaseUrlProblem, value: &str) -> DatabaseUrlError {
+        DatabaseUrlError { problem, backend: None, shown: show::not_shown(value) }
+    }
+
+    /// A value of a known form (and, unless unknown, family) that cannot
+    /// be read as that form.
+    fn malformed(value: &str, backend: Backend, reason: &'static str) -> DatabaseUrlError {
+        DatabaseUrlError {
+            backend: (backend != Backend::Unknown).then_some(backend),
+            ..DatabaseUrlError::new(DatabaseUrlProblem::Malformed { reason }, value)
+        }
+    }
+}
+
+/// A classified `DATABASE_URL`: its backend family, the shown form, and
 /// what the checks need (hosts, socket, database name, TLS).
 ///
-/// Every field is read from the redacted text, so `Debug` and `Display`
-/// are safe to print.
+/// Every field holds only parts that parsed into their role and fit its
+/// alphabet, so `Debug` is as safe to print as `Display`.
 ///
 /// ```
 /// use guard_core::{Backend, DatabaseUrl};
 ///
 /// let url = DatabaseUrl::classify("postgresql://postgres:hunter2@postgres.railway.internal:5432/railway").unwrap();
 /// assert_eq!(url.backend(), Backend::Postgresql);
-/// assert_eq!(url.redacted(), "postgresql://postgres:***@postgres.railway.internal:5432/railway");
+/// assert_eq!(url.shown(), "postgresql://postgres:***@postgres.railway.internal:5432/railway");
 /// assert_eq!(url.database(), Some("railway"));
 /// assert!(!format!("{url:?}").contains("hunter2"));
 /// ```
@@ -252,7 +365,7 @@ pub enum DatabaseUrlError {
 pub struct DatabaseUrl {
     backend: Backend,
     scheme: Option<String>,
-    redacted: String,
+    shown: String,
     endpoints: Vec<Endpoint>,
     socket: bool,
     database: Option<String>,
@@ -260,34 +373,20 @@ pub struct DatabaseUrl {
 }
 
 impl fmt::Display for DatabaseUrl {
-    /// Writes the redacted form.
+    /// Writes the shown form.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.redacted)
+        f.write_str(&self.shown)
     }
 }
 
-/// The shape of a value, decided before any parse.
-enum Shape {
-    /// `scheme://authority...`
-    Url,
-    /// `scheme:rest` without `//` (`sqlite:app.db`, `file:app.db`).
-    Opaque,
-    /// libpq `key=value ...`.
-    KeyValue,
-    /// Oracle `user/password@host:port/service`, or JDBC thin's `@...`.
-    EzConnect,
-    /// A file path: SQLite.
-    Path,
-    /// go-sql-driver/mysql's DSN: `user:password@tcp(host:3306)/db`.
-    GoDsn,
-}
+const QUOTES: [char; 7] = ['"', '\'', '`', '“', '”', '‘', '’'];
 
 impl DatabaseUrl {
     /// Classifies a connection string.
     ///
     /// Surrounding whitespace is ignored. Every SQLite form counts as SQLite;
-    /// an unknown scheme gives [`Backend::Unknown`]; a value with no scheme
-    /// that is no path, libpq key/value string or EZConnect is an error.
+    /// an unknown scheme gives [`Backend::Unknown`]; a value that matches no
+    /// known form is an error.
     ///
     /// ```
     /// use guard_core::{Backend, DatabaseUrl};
@@ -297,142 +396,71 @@ impl DatabaseUrl {
     /// }
     /// assert_eq!(DatabaseUrl::classify("redis://cache:6379").unwrap().backend(), Backend::Unknown);
     /// assert!(DatabaseUrl::classify("${{Postgres.DATABASE_URL}}").is_err());
+    /// assert!(DatabaseUrl::classify("localhost:5432/app").is_err());
     /// ```
     pub fn classify(raw: &str) -> Result<DatabaseUrl, DatabaseUrlError> {
-        let value = ascii::trim(raw);
-        match DatabaseUrl::read_plain(value) {
-            Some(url) => Ok(url),
-            None => DatabaseUrl::read_any(value),
-        }
-    }
-
-    /// The common case in one pass: a server's URL with a lowercase
-    /// scheme and every part plain (`postgresql://user:password@host:5432/db
-    /// ?sslmode=require`, no secret parameter), read exactly as
-    /// [`read_any`](DatabaseUrl::read_any) reads it (the tests hold it to
-    /// that), without its shape detection, redaction scan or parse. `None`
-    /// sends anything else there.
-    fn read_plain(value: &str) -> Option<DatabaseUrl> {
-        // Only the first `:` can start the `://` of a scheme this reads:
-        // the check below takes none with a `:` in it.
-        let separator = ascii::find(value.as_bytes(), b':')?;
-        if !value[separator..].starts_with("://") {
-            return None;
-        }
-        let scheme = &value[..separator];
-        let mut bytes = scheme.bytes();
-        // Two letters at least: `c://data/app.db` is a Windows drive path.
-        let lowercase = scheme.len() >= 2
-            && bytes.next().is_some_and(|b| b.is_ascii_lowercase())
-            && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'+');
-        if !lowercase {
-            return None;
-        }
-        let backend = Backend::from_scheme(scheme);
-        // SQLite, Oracle and unknown schemes have forms of their own.
-        if !matches!(
-            backend,
-            Backend::Postgresql
-                | Backend::Mysql
-                | Backend::Libsql
-                | Backend::Sqlserver
-                | Backend::Cockroachdb
-                | Backend::Mongodb
-        ) {
-            return None;
-        }
-        let plain = PlainUrl::read(scheme, &value[separator + 3..])?;
-        if plain.query_pairs().any(|(key, _)| redact::is_secret_key(key)) {
-            return None;
-        }
-        // The password is all of the userinfo after its first `:`.
-        let password = ascii::split_once(plain.userinfo, b':')
-            .map(|(_, password)| password)
-            .filter(|password| !password.is_empty())
-            .map(|password| {
-                let start = password.as_ptr() as usize - value.as_ptr() as usize;
-                start..start + password.len()
-            });
-        let mut url = DatabaseUrl {
-            backend,
-            scheme: Some(scheme.to_owned()),
-            redacted: redact::mask(value, password),
-            endpoints: Vec::new(),
-            socket: false,
-            database: None,
-            tls: Tls::Default,
-        };
-        url.read_plain_parts(&plain);
-        Some(url)
-    }
-
-    /// Classifies any connection string: decides its shape, redacts it,
-    /// then reads the redacted text.
-    fn read_any(value: &str) -> Result<DatabaseUrl, DatabaseUrlError> {
-        if value.is_empty() {
-            return Err(DatabaseUrlError::Empty);
-        }
-        if is_quoted(value) {
-            return Err(DatabaseUrlError::Quoted);
-        }
-        let body = body_start(value);
-        let redacted = redact::redact(value, body);
-        if let Some(raw_reference) = unresolved_reference(value) {
-            // Shown from the redacted text: a `${` inside a password would
-            // otherwise carry the rest of the password into the message.
-            let reference = match unresolved_reference(&redacted) {
-                Some(reference) => reference.to_owned(),
-                None if raw_reference.starts_with("${{") => "${{***}}".to_owned(),
-                None => "${***}".to_owned(),
-            };
-            return Err(DatabaseUrlError::UnresolvedReference { reference });
-        }
-        let oracle_driver = value.as_bytes()[..body]
-            .windows("oracle:".len())
-            .any(|w| w.eq_ignore_ascii_case(b"oracle:"));
-        let (shape, backend, scheme) =
-            shape_of(&value[body..], oracle_driver).ok_or(DatabaseUrlError::NoScheme)?;
-        // The redacted text keeps the prefix and everything up to the
-        // password, so `body` is still the start of the connection part.
-        let text = &redacted[body..];
-        let mut url = DatabaseUrl {
-            backend,
-            scheme,
-            // Moved in below, once `text` is read.
-            redacted: String::new(),
-            endpoints: Vec::new(),
-            socket: false,
-            database: None,
-            tls: Tls::Default,
-        };
-        match shape {
-            Shape::Url if backend == Backend::Sqlite => url.read_sqlite(text),
-            Shape::Url => url.read_url(text)?,
-            Shape::Opaque => {
-                if backend == Backend::Sqlite {
-                    url.read_sqlite(text);
-                }
-            }
-            Shape::KeyValue => url.read_key_value(text),
-            Shape::EzConnect => url.read_ez_connect(text),
-            Shape::Path => url.database = Some(text.to_owned()),
-            Shape::GoDsn => url.read_go_dsn(text),
-        }
-        url.redacted = redacted;
-        Ok(url)
-    }
-
-    /// Redacts a connection string without classifying it: passwords and
-    /// secret parameters become `***`, whatever the string's shape.
-    ///
-    /// ```
-    /// let shown = guard_core::DatabaseUrl::redact("postgres://u:p@ss/w0rd@db/app");
-    /// assert_eq!(shown, "postgres://u:***@db/app");
-    /// ```
-    pub fn redact(raw: &str) -> String {
         let value = raw.trim();
-        let inner = value.trim_matches(['"', '\'']);
-        redact::redact(inner, body_start(inner))
+        if value.is_empty() {
+            return Err(DatabaseUrlError::new(DatabaseUrlProblem::Empty, value));
+        }
+        if value.contains("${") {
+            return Err(DatabaseUrlError {
+                problem: DatabaseUrlProblem::UnresolvedReference { railway: value.contains("${{") },
+                backend: family_hint(value),
+                shown: reference_shape(value.contains("${{")).to_owned(),
+            });
+        }
+        if value.starts_with(QUOTES) {
+            return Err(quoted(value));
+        }
+        if value == ":memory:" || sqlite::is_drive_path(value) {
+            return Ok(sqlite::read_path(value));
+        }
+        if let Some(read) = ado::read(value) {
+            return read;
+        }
+        if let Some(read) = key_value::read(value) {
+            return read;
+        }
+        if value.ends_with(QUOTES) {
+            return Err(quoted(value));
+        }
+        if starts_with_ignore_case(value, "jdbc:") {
+            return jdbc::read(value);
+        }
+        if let Some(read) = go_dsn::read(value) {
+            return read;
+        }
+        if let Some((scheme, rest)) = split_scheme(value) {
+            let backend = Backend::from_scheme(scheme);
+            if backend == Backend::Sqlite {
+                return sqlite::read_url(value, "", scheme, rest);
+            }
+            if let Some(rest) = rest.strip_prefix("//") {
+                return url_form::read(value, "", scheme, backend, rest);
+            }
+            if backend != Backend::Unknown {
+                return Err(DatabaseUrlError::malformed(
+                    value,
+                    backend,
+                    "no `//` after the scheme",
+                ));
+            }
+        }
+        if let Some(backend) = scheme_without_colon(value) {
+            // `postgresql//host/db`: a scheme that lost its `:`.
+            return Err(DatabaseUrlError::malformed(value, backend, "no `:` after the scheme"));
+        }
+        if let Some(read) = ez_connect::read_without_credentials(value) {
+            return read;
+        }
+        if sqlite::is_path(value) {
+            return Ok(sqlite::read_path(value));
+        }
+        if let Some(read) = ez_connect::read_with_credentials(value) {
+            return read;
+        }
+        Err(DatabaseUrlError::new(DatabaseUrlProblem::NoForm, value))
     }
 
     /// The backend family.
@@ -445,8 +473,9 @@ impl DatabaseUrl {
         self.backend
     }
 
-    /// The scheme as written, lowercased, after any `jdbc:` prefix
-    /// (`postgresql+asyncpg`); `None` for scheme-less forms.
+    /// The scheme, lowercased, after any `jdbc:` prefix
+    /// (`postgresql+asyncpg`); `None` for scheme-less forms and for a
+    /// scheme that is not 1 to 32 characters of `[a-z0-9+._-]`.
     ///
     /// ```
     /// let url = guard_core::DatabaseUrl::classify("JDBC:MySQL://db/app").unwrap();
@@ -456,20 +485,17 @@ impl DatabaseUrl {
         self.scheme.as_deref()
     }
 
-    /// The connection string with every password and secret parameter
-    /// replaced by `***`.
+    /// The connection string rebuilt from its parsed parts, in its own
+    /// syntax: passwords and the values of parameters not known to be safe
+    /// are `***`, and any part that does not fit its role's alphabet is
+    /// shown by its length.
     ///
     /// ```
-    /// let url = guard_core::DatabaseUrl::classify("host=db password=s3cret dbname=app").unwrap();
-    /// assert_eq!(url.redacted(), "host=db password=*** dbname=app");
+    /// let url = guard_core::DatabaseUrl::classify("host=db password='a b' dbname=app").unwrap();
+    /// assert_eq!(url.shown(), "host=db password=*** dbname=app");
     /// ```
     pub fn shown(&self) -> &str {
-        &self.redacted
-    }
-
-    /// Old name of [`shown`](DatabaseUrl::shown).
-    pub fn redacted(&self) -> &str {
-        &self.redacted
+        &self.shown
     }
 
     /// The hosts, in order; empty for SQLite and for a unix socket.
@@ -492,7 +518,8 @@ impl DatabaseUrl {
         self.socket
     }
 
-    /// The database name (for SQLite, the file path).
+    /// The database name (for SQLite, the file path), when it is 1 to 128
+    /// characters of `[A-Za-z0-9._~$/-]`.
     ///
     /// ```
     /// let url = guard_core::DatabaseUrl::classify("sqlite:///data/app.db").unwrap();
@@ -511,419 +538,61 @@ impl DatabaseUrl {
     pub fn tls(&self) -> Tls {
         self.tls
     }
-
-    fn read_sqlite(&mut self, text: &str) {
-        let after_scheme = text.split_once(':').map_or(text, |(_, rest)| rest);
-        let path = if let Some(rest) = after_scheme.strip_prefix("//") {
-            // `sqlite:///abs` is `/abs`; `sqlite://rel` is `rel`.
-            rest
-        } else {
-            after_scheme
-        };
-        let path = path.split('?').next().unwrap_or(path);
-        self.database = (!path.is_empty()).then(|| path.to_owned());
-    }
-
-    fn read_url(&mut self, text: &str) -> Result<(), DatabaseUrlError> {
-        let (scheme_part, rest) = match scheme_separator(text) {
-            Some(n) => (&text[..n], &text[n + 3..]),
-            None => (text, ""),
-        };
-        // SQLAlchemy writes drivers with `_` (`oracle+cx_oracle`), which no
-        // URL scheme may hold: parse with the family's part alone.
-        let scheme_part = if scheme_part.contains('_') {
-            scheme_part.split('+').next().unwrap_or(scheme_part)
-        } else {
-            scheme_part
-        };
-        let authority_end = position(rest, |b| matches!(b, b'/' | b'?' | b'#' | b';'));
-        let authority = &rest[..authority_end];
-        let (userinfo, hosts) = match authority.rfind('@') {
-            Some(at) => (&authority[..=at], &authority[at + 1..]),
-            None => ("", authority),
-        };
-        let tail = &rest[authority_end..];
-
-        if hosts.contains(',') || tail.starts_with(';') {
-            // Several hosts, or a JDBC property list: forms the `url` crate
-            // rejects. Split the hosts by hand, then let `url` check the rest
-            // of the string with the first host in their place.
-            for host in hosts.split(',') {
-                self.endpoints.push(parse_host_port(host)?);
-            }
-            let (path_and_query, properties) = match tail.strip_prefix(';') {
-                Some(properties) => ("", properties),
-                None => (tail, ""),
-            };
-            let first = hosts.split(',').next().unwrap_or_default();
-            let probe = format!("{scheme_part}://{userinfo}{first}{path_and_query}");
-            let parsed = Url::parse(&probe).map_err(malformed)?;
-            self.read_path_and_query(&parsed);
-            for (key, value) in properties.split(';').filter_map(|p| p.split_once('=')) {
-                self.read_parameter(key.trim(), value.trim());
-            }
-        } else if let Some(plain) = PlainUrl::read(scheme_part, rest) {
-            // The common case: read as `url` would, without its parse.
-            self.read_plain_parts(&plain);
-        } else {
-            // `url` rejects a userinfo before an empty host, which libpq
-            // reads as the default socket (`postgresql://user@/db`).
-            let probe = if hosts.is_empty() {
-                format!("{scheme_part}://{tail}")
-            } else {
-                format!("{scheme_part}://{rest}")
-            };
-            let parsed = Url::parse(&probe).map_err(malformed)?;
-            if let Some(host) = parsed.host_str().filter(|h| !h.is_empty()) {
-                let host = host.trim_start_matches('[').trim_end_matches(']');
-                if host.starts_with('/') || host.to_ascii_lowercase().starts_with("%2f") {
-                    self.socket = true;
-                } else {
-                    self.endpoints.push(Endpoint { host: host.to_owned(), port: parsed.port() });
-                }
-            } else if matches!(self.backend, Backend::Postgresql | Backend::Cockroachdb) {
-                // libpq: an empty host means the default unix socket.
-                self.socket = true;
-            }
-            self.read_path_and_query(&parsed);
-        }
-        Ok(())
-    }
-
-    /// The host, database and parameters of a plain URL.
-    fn read_plain_parts(&mut self, plain: &PlainUrl<'_>) {
-        self.endpoints.push(Endpoint { host: plain.host.to_owned(), port: plain.port });
-        self.read_database_name(plain.path);
-        for (key, value) in plain.query_pairs() {
-            self.read_parameter(key, value);
-        }
-    }
-
-    fn read_path_and_query(&mut self, parsed: &Url) {
-        self.read_database_name(parsed.path());
-        for (key, value) in parsed.query_pairs() {
-            self.read_parameter(&key, &value);
-        }
-    }
-
-    /// The database is the first segment of the path.
-    fn read_database_name(&mut self, path: &str) {
-        let database = path.trim_start_matches('/');
-        if !database.is_empty() {
-            self.database = Some(ascii::before(database, b'/').to_owned());
-        }
-    }
-
-    /// Reads one parameter the checks care about: TLS mode, a socket host,
-    /// a database name given as a property.
-    fn read_parameter(&mut self, key: &str, value: &str) {
-        // Compared ignoring ASCII case, without lowercased copies.
-        let is = |text: &str, names: &[&str]| names.iter().any(|n| n.eq_ignore_ascii_case(text));
-        if is(key, &["sslmode", "ssl-mode", "ssl_mode", "tlsmode"]) {
-            if is(value, &["disable", "disabled", "allow"]) {
-                self.tls = Tls::Disabled;
-            } else if is(
-                value,
-                &[
-                    "require",
-                    "required",
-                    "verify-ca",
-                    "verify-full",
-                    "verify_ca",
-                    "verify_identity",
-                ],
-            ) {
-                self.tls = Tls::Required;
-            }
-        } else if is(key, &["ssl", "usessl", "tls", "encrypt", "requiressl", "sslenabled"]) {
-            if is(value, &["false", "0", "no", "off", "disable", "disabled"]) {
-                self.tls = Tls::Disabled;
-            } else if is(
-                value,
-                &["true", "1", "yes", "on", "require", "required", "strict", "mandatory"],
-            ) {
-                self.tls = Tls::Required;
-            }
-        } else if is(key, &["host", "socket", "unix_socket"]) && value.starts_with('/') {
-            self.socket = true;
-        } else if key.eq_ignore_ascii_case("host") && !value.is_empty() {
-            for host in value.split(',') {
-                if let Ok(endpoint) = parse_host_port(host) {
-                    self.endpoints.push(endpoint);
-                }
-            }
-        } else if is(key, &["database", "databasename", "dbname"]) {
-            self.database = Some(value.to_owned());
-        }
-    }
-
-    fn read_key_value(&mut self, text: &str) {
-        let mut port = None;
-        for (key, value) in key_value_pairs(text) {
-            match key.to_ascii_lowercase().as_str() {
-                "host" | "hostaddr" => {
-                    for host in value.split(',').filter(|h| !h.is_empty()) {
-                        if host.starts_with('/') || host.starts_with('@') {
-                            self.socket = true;
-                        } else {
-                            self.endpoints.push(Endpoint { host: host.to_owned(), port: None });
-                        }
-                    }
-                }
-                "port" => port = value.split(',').next().and_then(|p| p.parse().ok()),
-                _ => self.read_parameter(&key, &value),
-            }
-        }
-        for endpoint in &mut self.endpoints {
-            endpoint.port = port;
-        }
-        if self.endpoints.is_empty() {
-            // libpq without a host connects over the default unix socket.
-            self.socket = true;
-        }
-    }
-
-    fn read_go_dsn(&mut self, text: &str) {
-        let address = text.rsplit_once('@').map_or(text, |(_, address)| address);
-        let Some((protocol, rest)) = address.split_once('(') else {
-            return;
-        };
-        let Some((target, after)) = rest.split_once(')') else {
-            return;
-        };
-        if protocol.eq_ignore_ascii_case("unix") {
-            self.socket = true;
-        } else if let Ok(endpoint) = parse_host_port(target) {
-            self.endpoints.push(endpoint);
-        }
-        let (path, query) = after.split_once('?').unwrap_or((after, ""));
-        let database = path.trim_start_matches('/');
-        self.database = (!database.is_empty()).then(|| database.to_owned());
-        for (key, value) in query.split('&').filter_map(|p| p.split_once('=')) {
-            self.read_parameter(key, value);
-        }
-    }
-
-    fn read_ez_connect(&mut self, text: &str) {
-        let Some((_, target)) = text.rsplit_once('@') else {
-            return;
-        };
-        let target = target.trim_start_matches('/');
-        if target.starts_with('(') {
-            // A TNS descriptor: no single host to read.
-            return;
-        }
-        let (address, service) = match target.split_once('/') {
-            Some((address, service)) => (address, Some(service)),
-            None => (target, None),
-        };
-        let mut parts = address.splitn(3, ':');
-        let host = parts.next().unwrap_or_default();
-        let port = parts.next().and_then(|p| p.parse().ok());
-        let sid = parts.next();
-        if !host.is_empty() {
-            self.endpoints.push(Endpoint { host: host.to_owned(), port });
-        }
-        self.database = service.or(sid).map(str::to_owned);
-    }
 }
 
-fn malformed(error: url::ParseError) -> DatabaseUrlError {
-    DatabaseUrlError::Malformed { reason: error.to_string() }
-}
-
-/// `host`, `host:port` or `[v6]:port`.
-fn parse_host_port(text: &str) -> Result<Endpoint, DatabaseUrlError> {
-    let text = text.trim();
-    let (host, port) = if let Some(rest) = text.strip_prefix('[') {
-        let (host, after) = rest.split_once(']').ok_or_else(|| DatabaseUrlError::Malformed {
-            reason: "unclosed `[` in an IPv6 host".to_owned(),
-        })?;
-        (host, after.strip_prefix(':'))
+/// A value with a leading or trailing quote: shown as the unquoted value
+/// would be, with that value's family.
+fn quoted(value: &str) -> DatabaseUrlError {
+    // Quotes and whitespace together, so the inner value neither starts
+    // nor ends with a quote and is read once, not quote by quote.
+    let inner = value.trim_matches(|c: char| QUOTES.contains(&c) || c.is_whitespace());
+    let (backend, shown) = if inner.is_empty() {
+        (None, show::not_shown(value))
     } else {
-        match text.rsplit_once(':') {
-            Some((host, port)) => (host, Some(port)),
-            None => (text, None),
+        match DatabaseUrl::classify(inner) {
+            Ok(url) => (Some(url.backend), url.shown),
+            Err(error) => (error.backend, error.shown),
         }
     };
-    let port = match port {
-        None | Some("") => None,
-        Some(port) => Some(port.parse::<u16>().map_err(|_| DatabaseUrlError::Malformed {
-            reason: "invalid port number".to_owned(),
-        })?),
-    };
-    if host.is_empty() {
-        return Err(DatabaseUrlError::Malformed { reason: "empty host".to_owned() });
+    DatabaseUrlError {
+        problem: DatabaseUrlProblem::Quoted,
+        backend: backend.filter(|b| *b != Backend::Unknown),
+        shown,
     }
-    Ok(Endpoint { host: host.to_owned(), port })
 }
 
-/// libpq `key=value` pairs; values may be single-quoted with `\` escapes.
-fn key_value_pairs(text: &str) -> Vec<(String, String)> {
-    let mut pairs = Vec::new();
-    let mut chars = text.chars().peekable();
-    loop {
-        while chars.next_if(|c| c.is_whitespace()).is_some() {}
-        let key: String =
-            std::iter::from_fn(|| chars.next_if(|c| *c != '=' && !c.is_whitespace())).collect();
-        if key.is_empty() {
-            break;
-        }
-        while chars.next_if(|c| c.is_whitespace()).is_some() {}
-        if chars.next_if_eq(&'=').is_none() {
-            break;
-        }
-        while chars.next_if(|c| c.is_whitespace()).is_some() {}
-        let mut value = String::new();
-        if chars.next_if_eq(&'\'').is_some() {
-            while let Some(c) = chars.next() {
-                match c {
-                    '\\' => value.extend(chars.next()),
-                    '\'' => break,
-                    c => value.push(c),
-                }
-            }
-        } else {
-            value.extend(std::iter::from_fn(|| chars.next_if(|c| !c.is_whitespace())));
-        }
-        pairs.push((key, value));
-    }
-    pairs
+/// `scheme:rest`, where the scheme is a letter then letters, digits and
+/// `+ . _ -` (SQLAlchemy's drivers hold `_`: `oracle+cx_oracle`).
+fn split_scheme(value: &str) -> Option<(&str, &str)> {
+    let (scheme, rest) = value.split_once(':')?;
+    is_scheme(scheme).then_some((scheme, rest))
 }
 
-fn is_quoted(value: &str) -> bool {
-    let quote = |c: char| matches!(c, '"' | '\'' | '`' | '“' | '”' | '‘' | '’');
-    value.starts_with(quote) || value.ends_with(quote)
+fn is_scheme(text: &str) -> bool {
+    let mut bytes = text.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
+        && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'_' | b'-'))
 }
 
-/// `${{Service.VAR}}` (Railway) or `${VAR}` (shell-style), left unresolved.
-fn unresolved_reference(value: &str) -> Option<&str> {
-    // Most values hold no `$` at all: one `memchr` tells.
-    if !value.as_bytes().contains(&b'$') {
+/// The family of a value that starts with a known scheme, for errors.
+fn family_hint(value: &str) -> Option<Backend> {
+    let body = if starts_with_ignore_case(value, "jdbc:") { &value[5..] } else { value };
+    let (scheme, _) = split_scheme(body)?;
+    Some(Backend::from_scheme(scheme)).filter(|b| *b != Backend::Unknown)
+}
+
+/// The family of `postgresql//…`: a known scheme followed by `//`.
+fn scheme_without_colon(value: &str) -> Option<Backend> {
+    let (scheme, _) = value.split_once("//")?;
+    if !is_scheme(scheme) {
         return None;
     }
-    let start =
-        value.match_indices('$').map(|(n, _)| n).find(|&n| value[n + 1..].starts_with('{'))?;
-    let rest = &value[start..];
-    let end = if rest.starts_with("${{") {
-        rest.find("}}").map(|n| n + 2)
-    } else {
-        rest.find('}').map(|n| n + 1)
-    };
-    Some(&rest[..end.unwrap_or(rest.len())])
-}
-
-/// Where the connection part starts: after `jdbc:`, and after Oracle thin's
-/// `oracle:thin:` / `oracle:oci:` (where the EZConnect part begins).
-fn body_start(value: &str) -> usize {
-    let mut start = 0;
-    if starts_with_ignore_case(value, "jdbc:") {
-        start = 5;
-    }
-    for driver in ["oracle:thin:", "oracle:oci:"] {
-        if starts_with_ignore_case(&value[start..], driver) {
-            return start + driver.len();
-        }
-    }
-    start
-}
-
-/// Where the first `://` starts: found from each `:`, which is cheaper on
-/// a short string than a substring search.
-pub(crate) fn scheme_separator(text: &str) -> Option<usize> {
-    text.match_indices(':').map(|(n, _)| n).find(|&n| text[n + 1..].starts_with("//"))
+    Some(Backend::from_scheme(scheme)).filter(|b| *b != Backend::Unknown)
 }
 
 fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
     text.len() >= prefix.len()
         && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
-}
-
-/// Decides the shape and family of a value (after any `jdbc:` prefix).
-/// `None` for a value with no scheme and no other recognisable shape.
-fn shape_of(body: &str, oracle_driver: bool) -> Option<(Shape, Backend, Option<String>)> {
-    if body == ":memory:" {
-        return Some((Shape::Path, Backend::Sqlite, None));
-    }
-    if oracle_driver && (body.is_empty() || body.starts_with('@')) {
-        // JDBC thin's `jdbc:oracle:thin:@//host:1521/service`.
-        return Some((Shape::EzConnect, Backend::Oracle, Some("oracle".to_owned())));
-    }
-    if is_key_value(body) {
-        return Some((Shape::KeyValue, Backend::Postgresql, None));
-    }
-    if is_drive_path(body) {
-        return Some((Shape::Path, Backend::Sqlite, None));
-    }
-    if is_ez_connect(body) {
-        return Some((Shape::EzConnect, Backend::Oracle, None));
-    }
-    if is_go_dsn(body) {
-        return Some((Shape::GoDsn, Backend::Mysql, None));
-    }
-    if let Some(scheme) = scheme_of(body) {
-        let backend = Backend::from_scheme(scheme);
-        let lowered = Some(scheme.to_ascii_lowercase());
-        let rest = &body[scheme.len() + 1..];
-        if backend == Backend::Oracle && !rest.starts_with("//") {
-            return Some((Shape::EzConnect, backend, lowered));
-        }
-        let shape = if rest.starts_with("//") {
-            Shape::Url
-        } else if backend == Backend::Unknown {
-            // `user:password@host/db` or `localhost:5432/db`: what looks
-            // like a scheme is a user or a host, and the scheme is missing.
-            return None;
-        } else {
-            Shape::Opaque
-        };
-        return Some((shape, backend, lowered));
-    }
-    is_path(body).then_some((Shape::Path, Backend::Sqlite, None))
-}
-
-fn scheme_of(body: &str) -> Option<&str> {
-    let colon = body.find(':')?;
-    let scheme = &body[..colon];
-    ascii::is_scheme(scheme).then_some(scheme)
-}
-
-fn is_key_value(body: &str) -> bool {
-    let key_len = body.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_').count();
-    key_len > 0
-        && body.as_bytes()[0].is_ascii_alphabetic()
-        && body[key_len..].trim_start().starts_with('=')
-}
-
-fn is_drive_path(body: &str) -> bool {
-    let bytes = body.as_bytes();
-    bytes.len() >= 3
-        && bytes[0].is_ascii_alphabetic()
-        && bytes[1] == b':'
-        && matches!(bytes[2], b'\\' | b'/')
-}
-
-/// `user/password@host...` with no scheme.
-fn is_ez_connect(body: &str) -> bool {
-    let Some(slash) = body.find('/') else {
-        return false;
-    };
-    let user = &body[..slash];
-    !user.is_empty()
-        && user.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$' | b'#' | b'.'))
-        && body[slash..].contains('@')
-}
-
-/// go-sql-driver/mysql: `[user[:password]@]tcp(host:port)/db` or `unix(/path)`.
-fn is_go_dsn(body: &str) -> bool {
-    let address = body.rsplit_once('@').map_or(body, |(_, address)| address);
-    ["tcp(", "unix("].iter().any(|protocol| starts_with_ignore_case(address, protocol))
-}
-
-fn is_path(body: &str) -> bool {
-    const ENDINGS: [&str; 6] = [".db", ".sqlite", ".sqlite3", ".db3", ".s3db", ".sl3"];
-    let lower = body.to_ascii_lowercase();
-    body.contains(['/', '\\']) || ENDINGS.iter().any(|ending| lower.ends_with(ending))
 }
 
 #[cfg(test)]

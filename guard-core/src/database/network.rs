@@ -1,10 +1,7 @@
 //! Where a database host sits on the network: this machine, a private
 //! network, or the open internet.
 
-use std::borrow::Cow;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
-
-use crate::ascii;
 
 /// `localhost` or a loopback address (or `0.0.0.0`, which connects locally).
 pub(crate) fn is_local_host(host: &str) -> bool {
@@ -22,8 +19,7 @@ pub(crate) fn is_local_host(host: &str) -> bool {
 /// dots, an IPv6 one holds a `:`: anything else is a name, told without
 /// running the parser.
 fn ip_address(host: &str) -> Option<IpAddr> {
-    let may_be_ip =
-        ascii::contains(host, b':') || host.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    let may_be_ip = host.contains(':') || host.bytes().all(|b| b.is_ascii_digit() || b == b'.');
     may_be_ip.then(|| host.parse().ok()).flatten()
 }
 
@@ -40,17 +36,13 @@ pub(crate) fn is_private_host(host: &str) -> bool {
     match ip_address(&host) {
         Some(IpAddr::V4(ip)) => is_private_v4(ip),
         Some(IpAddr::V6(ip)) => is_private_v6(ip),
-        None => {
-            !ascii::contains(&host, b'.')
-                || PRIVATE_SUFFIXES.iter().any(|suffix| host.ends_with(suffix))
-        }
+        None => !host.contains('.') || PRIVATE_SUFFIXES.iter().any(|suffix| host.ends_with(suffix)),
     }
 }
 
-/// Without brackets or a trailing dot, lowercased (copied only when it
-/// has capitals).
-fn normalise(host: &str) -> Cow<'_, str> {
-    ascii::lowercase(host.trim_start_matches('[').trim_end_matches(']').trim_end_matches('.'))
+/// Without brackets or a trailing dot, lowercased.
+fn normalise(host: &str) -> String {
+    host.trim_start_matches('[').trim_end_matches(']').trim_end_matches('.').to_ascii_lowercase()
 }
 
 fn is_private_v4(ip: Ipv4Addr) -> bool {

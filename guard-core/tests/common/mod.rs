@@ -71,19 +71,15 @@ pub fn every_output(result: &Result<Report, GuardError>) -> String {
             &format!("{finding}\n{finding:?}\n{}\n{}\n", finding.message(), finding.remediation());
     }
     if let Some(url) = report.database() {
-        out += &format!("{url}\n{url:?}\n{}\n{:?}\n", url.redacted(), url.endpoints());
+        out += &format!("{url}\n{url:?}\n{}\n{:?}\n", url.shown(), url.endpoints());
     }
     out
 }
 
 /// Everything `DatabaseUrl` itself prints for `url`, classified or not.
 pub fn classify_output(url: &str) -> String {
-    let mut out = DatabaseUrl::redact(url);
     match DatabaseUrl::classify(url) {
-        Ok(classified) => {
-            out += &format!("\n{}\n{classified}\n{classified:?}", classified.redacted())
-        }
-        Err(err) => out += &format!("\n{err}\n{err:?}"),
+        Ok(classified) => format!("{}\n{classified}\n{classified:?}", classified.shown()),
+        Err(err) => format!("{}\n{err}\n{err:?}", err.shown()),
     }
-    out
 }
