@@ -26,7 +26,7 @@ pub enum Variable {
 }
 
 impl Variable {
-    /// Every variable, in the order of [`Variable::index`].
+    /// Every variable, in declaration order.
     ///
     /// ```
     /// assert_eq!(guard_core::Variable::ALL.len(), 6);
