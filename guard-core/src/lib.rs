@@ -39,6 +39,8 @@ mod ascii;
 mod database;
 mod plain_url;
 mod platform;
+#[cfg(feature = "probe")]
+mod probe;
 mod snapshot;
 
 mod checks;
@@ -62,7 +64,13 @@ pub use catalog::{Check, Severity, UnknownCheck};
 pub use database::{Backend, DatabaseUrl, DatabaseUrlError, Endpoint, Tls};
 pub use finding::Finding;
 pub use platform::Platform;
+#[cfg(feature = "probe")]
+#[cfg_attr(docsrs, doc(cfg(feature = "probe")))]
+pub use policy::Resolve;
 pub use policy::{FrontEnd, Policy};
+#[cfg(feature = "probe")]
+#[cfg_attr(docsrs, doc(cfg(feature = "probe")))]
+pub use probe::ProbeReport;
 pub use report::{GuardError, Report};
 pub use variable::{Variable, VariableNameError};
 

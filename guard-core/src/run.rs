@@ -1,5 +1,5 @@
-//! One run of the checks: snapshot → platform → database → checks →
-//! report.
+//! One run of the checks: snapshot → platform → database → (the live
+//! probe, when the policy asks) → checks → report.
 
 use std::ffi::{OsStr, OsString};
 use std::sync::OnceLock;
@@ -17,8 +17,18 @@ fn run(policy: &Policy, snapshot: &Snapshot) -> Report {
     let detection = Detection::detect(snapshot);
     let production = detection.is_some() || !snapshot.get(Variable::Debug).flag().is_true();
     let database = DatabaseState::read(policy, snapshot);
-    let findings =
-        checks::run(&Context::new(policy, snapshot, detection.as_ref(), production, &database));
+    // The only place guard opens a connection, and only when asked.
+    #[cfg(feature = "probe")]
+    let probe = policy
+        .probe_timeout()
+        .map(|timeout| crate::probe::probe(policy, timeout, database.classified()));
+    #[cfg_attr(not(feature = "probe"), expect(unused_mut))]
+    let mut cx = Context::new(policy, snapshot, detection.as_ref(), production, &database);
+    #[cfg(feature = "probe")]
+    {
+        cx.probe = probe.as_ref();
+    }
+    let findings = checks::run(&cx);
     let (platform, environment, preview) = match detection {
         Some(d) => (Some(d.platform), d.environment, d.preview),
         None => (None, None, false),
@@ -38,6 +48,8 @@ fn run(policy: &Policy, snapshot: &Snapshot) -> Report {
         database_checked: policy.has_database(),
         findings,
         front_end: policy.front_end(),
+        #[cfg(feature = "probe")]
+        probe,
     }
 }
 

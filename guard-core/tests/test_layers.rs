@@ -11,7 +11,7 @@ use std::path::Path;
 const FLOORS: &[&[&str]] = &[
     &["show", "catalog", "variable", "ascii", "plain_url"],
     &["policy", "database"],
-    &["snapshot", "platform"],
+    &["snapshot", "platform", "probe"],
     &["finding", "checks"],
     &["explain", "report"],
     &["run"],
