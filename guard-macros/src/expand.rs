@@ -45,6 +45,7 @@ fn first_statement(args: &Args) -> TokenStream {
     let mut quiet = false;
     let mut exit = false;
     let mut dotenv = None;
+    let mut probe = None;
     for opt in &args.options {
         match &opt.kind {
             OptKind::Require(names) => {
@@ -88,14 +89,27 @@ fn first_statement(args: &Args) -> TokenStream {
                 let span: Span = opt.keyword.span();
                 dotenv = Some(quote_spanned!(span=> #door::DotenvFile(#path)));
             }
+            OptKind::Probe(bound) => {
+                let millis = match bound {
+                    // Validated in `valid.rs`.
+                    Some(bound) => valid::probe_millis(&bound.value()).unwrap_or_default(),
+                    None => valid::DEFAULT_PROBE_MILLIS,
+                };
+                // Spanned on the option, so that without guard-core's
+                // `probe` feature the error points at it.
+                let span: Span = opt.keyword.span();
+                probe = Some(quote_spanned!(span=> #door::ProbeTimeout(#millis)));
+            }
             OptKind::Crate(_) => {}
         }
     }
-    let policy = if policy.is_empty() {
+    let policy = match probe {
+        Some(bound) => quote!(::core::option::Option::Some(
+            #door::probe(#door::PolicyBuilder::new() #(#policy)*, #bound)
+        )),
         // The default policy.
-        quote!(::core::option::Option::None)
-    } else {
-        quote!(::core::option::Option::Some(#door::PolicyBuilder::new() #(#policy)*))
+        None if policy.is_empty() => quote!(::core::option::Option::None),
+        None => quote!(::core::option::Option::Some(#door::PolicyBuilder::new() #(#policy)*)),
     };
     // Two variables on one name is refused by guard-core while compiling,
     // not by a panic at start-up.
@@ -165,6 +179,11 @@ mod tests {
                     exit
                 ),
                 "fn main () { # ! [allow (unused)] { const _ : () = :: guard_core :: __private :: assert_renames (& [(:: guard_core :: __variable ! (SECRET_KEY) , \"S\")]) ; :: guard_core :: __private :: start (:: core :: option :: Option :: Some (:: guard_core :: __private :: PolicyBuilder :: new () . require (\"A\") . require (\"B\") . allow (:: guard_core :: __check ! (database_host_local)) . allow (:: guard_core :: Check :: SqliteInProduction) . rename (:: guard_core :: __variable ! (SECRET_KEY) , \"S\") . no_database () . no_secret ()) , :: guard_core :: __private :: Startup { quiet : true , exit : true }) ; } println ! (\"body\") ; 0 }",
+            ),
+            (
+                "probe, with and without a bound",
+                quote!(probe = "2s"),
+                "fn main () { # ! [allow (unused)] { :: guard_core :: __private :: start (:: core :: option :: Option :: Some (:: guard_core :: __private :: probe (:: guard_core :: __private :: PolicyBuilder :: new () , :: guard_core :: __private :: ProbeTimeout (2000u64))) , :: guard_core :: __private :: Startup { quiet : false , exit : false }) ; } println ! (\"body\") ; 0 }",
             ),
             (
                 "dotenv, and a renamed guard-core",
