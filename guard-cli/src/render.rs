@@ -92,7 +92,8 @@ pub fn check_json(report: &Report, fit: bool) -> Value {
         "warnings": count(guard_core::Severity::Warning),
         "findings": report.findings().iter().map(finding_json).collect::<Vec<_>>(),
         "probe": report.probe().map(|probe| json!({
-            "elapsed_ms": probe.elapsed().as_secs_f64() * 1000.0,
+            // Whole milliseconds, rounded up: no float formatting linked.
+            "elapsed_ms": u64::try_from(probe.elapsed().as_micros().div_ceil(1000)).unwrap_or(u64::MAX),
             "notes": probe.notes(),
         })),
     })

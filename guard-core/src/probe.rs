@@ -207,7 +207,10 @@ fn spoke_note(
     tls: Option<bool>,
     took: Duration,
 ) -> String {
-    let ms = took.as_secs_f64() * 1000.0;
+    // Tenths of a millisecond, from integers: float formatting would add
+    // tens of KiB to a stripped binary.
+    let tenths = took.as_micros().div_ceil(100);
+    let ms = format!("{}.{}", tenths / 10, tenths % 10);
     let tls = match tls {
         Some(true) => "offers TLS",
         Some(false) => "offers no TLS",
@@ -215,13 +218,13 @@ fn spoke_note(
     };
     match exchange {
         Exchange::SslRequest => {
-            format!("probe: {shown} answered {backend}'s SSLRequest: {tls} ({ms:.1} ms)")
+            format!("probe: {shown} answered {backend}'s SSLRequest: {tls} ({ms} ms)")
         }
         Exchange::Greeting => {
-            format!("probe: {shown} greeted as {backend}: {tls} ({ms:.1} ms)")
+            format!("probe: {shown} greeted as {backend}: {tls} ({ms} ms)")
         }
         Exchange::Tcp => format!(
-            "probe: {shown} accepted a TCP connection ({ms:.1} ms); TCP only: guard makes no first exchange with {backend}"
+            "probe: {shown} accepted a TCP connection ({ms} ms); TCP only: guard makes no first exchange with {backend}"
         ),
     }
 }
