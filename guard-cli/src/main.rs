@@ -15,6 +15,7 @@ use std::ffi::OsString;
 use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use guard_core::{
@@ -64,6 +65,10 @@ Examples:
 
   # A Laravel app, which calls its key MY_KEY:
   guard check --profile laravel --rename APP_KEY=MY_KEY
+
+  # Also connect to the database: it answers, speaks its URL's protocol,
+  # and offers TLS (no credential is sent), within 2 seconds in all:
+  guard check --probe --probe-timeout 2000
 
 Production = a hosting platform is detected (RAILWAY_ENVIRONMENT, DYNO, ...)
 or DEBUG is not true (under --profile: the framework's switch, e.g.
@@ -214,6 +219,22 @@ struct CheckArgs {
     /// Output format. JSON goes to stdout and nothing else does.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     format: CheckFormat,
+
+    /// Connect to each host of DATABASE_URL and make the protocol's first
+    /// exchange, without authenticating: it answers, speaks the URL's
+    /// protocol, and offers TLS. Without it guard opens no connection.
+    #[arg(long)]
+    probe: bool,
+
+    /// The most the whole probe may take, in milliseconds.
+    #[arg(
+        long,
+        value_name = "MS",
+        default_value_t = 5000,
+        requires = "probe",
+        value_parser = clap::value_parser!(u64).range(1..=600_000)
+    )]
+    probe_timeout: u64,
 }
 
 #[derive(Debug, Args)]
@@ -447,6 +468,9 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
     }
     if args.cookie_key {
         policy = policy.cookie_key();
+    }
+    if args.probe {
+        policy = policy.probe(Duration::from_millis(args.probe_timeout));
     }
     let result = if args.env_files.is_empty() {
         policy.validate()

@@ -73,8 +73,9 @@ pub fn paint(text: &str, colour: bool) -> String {
 /// The JSON form of a `guard check` run.
 ///
 /// `verdict`, `production`, `platform`, `database` and `findings` are the
-/// documented interface; `environment`, `preview`, `errors` and `warnings`
-/// are additions that never change those.
+/// documented interface; `environment`, `preview`, `errors`, `warnings`
+/// and `probe` (null without `--probe`) are additions that never change
+/// those.
 pub fn check_json(report: &Report, fit: bool) -> Value {
     let count = |severity| report.findings().iter().filter(|f| f.severity() == severity).count();
     json!({
@@ -90,6 +91,11 @@ pub fn check_json(report: &Report, fit: bool) -> Value {
         "errors": count(guard_core::Severity::Error),
         "warnings": count(guard_core::Severity::Warning),
         "findings": report.findings().iter().map(finding_json).collect::<Vec<_>>(),
+        "probe": report.probe().map(|probe| json!({
+            // Whole milliseconds, rounded up: no float formatting linked.
+            "elapsed_ms": u64::try_from(probe.elapsed().as_micros().div_ceil(1000)).unwrap_or(u64::MAX),
+            "notes": probe.notes(),
+        })),
     })
 }
 
@@ -117,6 +123,9 @@ pub fn check_github(report: &Report, fit: bool) -> String {
             github_property(&title),
             github_data(&message)
         ));
+    }
+    for note in report.probe().iter().flat_map(|probe| probe.notes()) {
+        out.push_str(&format!("::notice title=probe::{}\n", github_data(note)));
     }
     let verdict = if fit { "Fit to start" } else { "This deployment would be refused at start-up" };
     let place = match (report.is_production(), report.platform()) {

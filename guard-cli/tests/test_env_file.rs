@@ -55,7 +55,10 @@ fn references_stay_literal() {
         .find(|f| f["id"] == "invalid_boolean")
         .unwrap_or_else(|| panic!("no invalid_boolean: {json:#}"));
     assert!(
-        invalid_bool["message"].as_str().unwrap().starts_with("LOCAL_TEST=(7 characters, not shown) "),
+        invalid_bool["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("LOCAL_TEST=(7 characters, not shown) "),
         "{invalid_bool:#}"
     );
     assert!(!run.stdout.contains("/root"));

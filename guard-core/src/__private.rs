@@ -90,3 +90,32 @@ impl LoadDotenv for DotenvFile {
         crate::env_file::startup_variables(std::path::Path::new(self.0))
     }
 }
+
+/// The time bound of `#[production_safe(probe)]` (`probe = "500ms"`), in
+/// milliseconds.
+pub struct ProbeTimeout(pub u64);
+
+/// Turning the probe on: implemented only with the `probe` feature, so
+/// without it the `probe` option fails to compile with this message,
+/// spanned on the option.
+#[diagnostic::on_unimplemented(
+    message = "the `probe` option of `#[production_safe]` needs guard-core's `probe` cargo feature",
+    label = "needs guard-core's `probe` feature",
+    note = "enable it in Cargo.toml: add `features = [\"probe\"]` to the guard-core dependency"
+)]
+pub trait ApplyProbe {
+    /// `policy`, probing.
+    fn apply(self, policy: Policy) -> Policy;
+}
+
+#[cfg(feature = "probe")]
+impl ApplyProbe for ProbeTimeout {
+    fn apply(self, policy: Policy) -> Policy {
+        policy.probe(std::time::Duration::from_millis(self.0))
+    }
+}
+
+/// `policy` with the attribute's `probe` option applied.
+pub fn probe<P: ApplyProbe>(policy: Policy, option: P) -> Policy {
+    option.apply(policy)
+}

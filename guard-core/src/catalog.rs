@@ -106,6 +106,16 @@ pub enum Check {
     DatabaseHostLocal,
     /// `database_tls_disabled`: TLS is off to a host outside the private network.
     DatabaseTlsDisabled,
+    /// `database_unreachable`: the probe reached no database host (an error),
+    /// or not this one while another answers (a warning).
+    DatabaseUnreachable,
+    /// `database_protocol_mismatch`: a host answered the probe, but not in
+    /// the URL's protocol.
+    DatabaseProtocolMismatch,
+    /// `database_tls_unavailable`: the URL requires TLS and a host offers none.
+    DatabaseTlsUnavailable,
+    /// `database_tls_not_offered`: a host off the private network offers no TLS.
+    DatabaseTlsNotOffered,
 }
 
 /// What the catalog says of one check.
@@ -125,7 +135,7 @@ impl Check {
     /// Every check, in catalog order (the order of a report).
     ///
     /// ```
-    /// assert_eq!(guard_core::Check::ALL.len(), 18);
+    /// assert_eq!(guard_core::Check::ALL.len(), 22);
     /// ```
     pub const ALL: &'static [Check] = &[
         Check::DebugInProduction,
@@ -146,6 +156,10 @@ impl Check {
         Check::PublicDomainNotAllowed,
         Check::DatabaseHostLocal,
         Check::DatabaseTlsDisabled,
+        Check::DatabaseUnreachable,
+        Check::DatabaseProtocolMismatch,
+        Check::DatabaseTlsUnavailable,
+        Check::DatabaseTlsNotOffered,
     ];
 
     const fn entry(self) -> Entry {
@@ -275,6 +289,34 @@ impl Check {
                 outside: None,
                 summary: "DATABASE_URL turns TLS off to a public host",
                 description: "DATABASE_URL turns TLS off (sslmode=disable or allow, ssl=false, useSSL=false, tls=false, encrypt=false, ...) while the host is outside the private network (private: unix sockets, loopback, RFC 1918, 100.64.0.0/10, IPv6 unique-local and link-local, single-label names, *.railway.internal, *.internal, *.local, *.svc, *.cluster.local, *.flycast). Passwords and data then cross the internet in clear text.",
+            },
+            Check::DatabaseUnreachable => Entry {
+                id: "database_unreachable",
+                production: Error,
+                outside: Some(Warning),
+                summary: "the database did not answer the probe",
+                description: "Run only when asked (`guard check --probe`, or the probe in the app's policy): guard resolved each host of DATABASE_URL, connected, and waited for the protocol's first answer, the whole probe bounded in time (5 s by default). A host that does not resolve, refuses the connection, or stays silent where its protocol speaks (a MySQL server greets first; PostgreSQL answers SSLRequest) did not answer. Usual causes: a typo in the host or port, a stale reference to a removed service, a private host probed from outside the private network, a database that is down. With several hosts this is an error only when no host answers; each host that fails while another answers is a warning naming its host:port. guard never authenticates and never sends a credential.",
+            },
+            Check::DatabaseProtocolMismatch => Entry {
+                id: "database_protocol_mismatch",
+                production: Error,
+                outside: Some(Warning),
+                summary: "the database host speaks another protocol",
+                description: "Run only with the probe: the host answered, but not as the URL's database does. A PostgreSQL URL aimed at a MySQL port receives MySQL's greeting; a server that answers PostgreSQL's SSLRequest with more than its one byte (`S` or `N`) before any TLS handshake breaks the protocol, and a client that read those bytes could be fed data by a man in the middle (CVE-2021-23222). Check the scheme and the port of DATABASE_URL against the database service.",
+            },
+            Check::DatabaseTlsUnavailable => Entry {
+                id: "database_tls_unavailable",
+                production: Error,
+                outside: Some(Warning),
+                summary: "DATABASE_URL requires TLS and the server offers none",
+                description: "Run only with the probe: DATABASE_URL requires TLS (sslmode=require or stricter, ssl=true, encrypt=true, ...) and a host answered that it has none (PostgreSQL's `N` to SSLRequest, a MySQL greeting without the CLIENT_SSL capability). Every connection would fail at the first request. Turn TLS on in the database server, or point DATABASE_URL at a host that offers it.",
+            },
+            Check::DatabaseTlsNotOffered => Entry {
+                id: "database_tls_not_offered",
+                production: Warning,
+                outside: Some(Warning),
+                summary: "a public database host offers no TLS",
+                description: "Run only with the probe: a host outside the private network (see database_tls_disabled for what is private) answered that it offers no TLS, so passwords and data cross the internet in clear text whatever DATABASE_URL asks. Turn TLS on in the database server, or connect over the platform's private network.",
             },
         }
     }
@@ -435,6 +477,18 @@ macro_rules! __check {
     (database_tls_disabled) => {
         $crate::Check::DatabaseTlsDisabled
     };
+    (database_unreachable) => {
+        $crate::Check::DatabaseUnreachable
+    };
+    (database_protocol_mismatch) => {
+        $crate::Check::DatabaseProtocolMismatch
+    };
+    (database_tls_unavailable) => {
+        $crate::Check::DatabaseTlsUnavailable
+    };
+    (database_tls_not_offered) => {
+        $crate::Check::DatabaseTlsNotOffered
+    };
     ($other:ident) => {
         ::core::compile_error!(::core::concat!(
             "unknown check id `",
@@ -444,7 +498,8 @@ macro_rules! __check {
 database_url_invalid, sqlite_in_production, embedded_database_in_production, \
 unknown_database_backend, database_scheme_unsupported, secret_key_missing, secret_key_weak, \
 site_url_insecure, site_url_host_not_allowed, required_variable_missing, \
-allowed_hosts_wildcard, public_domain_not_allowed, database_host_local, database_tls_disabled"
+allowed_hosts_wildcard, public_domain_not_allowed, database_host_local, database_tls_disabled, \
+database_unreachable, database_protocol_mismatch, database_tls_unavailable, database_tls_not_offered"
         ))
     };
 }
@@ -489,6 +544,10 @@ mod tests {
             ("public_domain_not_allowed", Warning, Some(Warning)),
             ("database_host_local", Warning, None),
             ("database_tls_disabled", Warning, None),
+            ("database_unreachable", Error, Some(Warning)),
+            ("database_protocol_mismatch", Error, Some(Warning)),
+            ("database_tls_unavailable", Error, Some(Warning)),
+            ("database_tls_not_offered", Warning, Some(Warning)),
         ];
         assert_eq!(table.len(), Check::ALL.len());
         for (id, production, outside) in table {
@@ -519,6 +578,10 @@ mod tests {
             crate::__check!(public_domain_not_allowed),
             crate::__check!(database_host_local),
             crate::__check!(database_tls_disabled),
+            crate::__check!(database_unreachable),
+            crate::__check!(database_protocol_mismatch),
+            crate::__check!(database_tls_unavailable),
+            crate::__check!(database_tls_not_offered),
         ];
         assert_eq!(named, Check::ALL);
         // The fallback arm's list is this file's text: it must be the

@@ -38,6 +38,8 @@ mod variable;
 
 mod database;
 mod platform;
+#[cfg(feature = "probe")]
+mod probe;
 mod snapshot;
 
 mod checks;
@@ -61,7 +63,13 @@ pub use catalog::{Check, Severity, UnknownCheck};
 pub use database::{Backend, DatabaseUrl, DatabaseUrlError, DatabaseUrlProblem, Endpoint, Tls};
 pub use finding::Finding;
 pub use platform::Platform;
+#[cfg(feature = "probe")]
+#[cfg_attr(docsrs, doc(cfg(feature = "probe")))]
+pub use policy::Resolve;
 pub use policy::{FrontEnd, Policy};
+#[cfg(feature = "probe")]
+#[cfg_attr(docsrs, doc(cfg(feature = "probe")))]
+pub use probe::ProbeReport;
 pub use profiles::{Profile, UnknownProfile};
 pub use report::{GuardError, Report};
 pub use variable::{Variable, VariableNameError};

@@ -2,6 +2,10 @@
 //! checks, its own variable names, no database or no secret.
 
 use std::borrow::Cow;
+#[cfg(feature = "probe")]
+use std::sync::Arc;
+#[cfg(feature = "probe")]
+use std::time::Duration;
 
 use crate::catalog::Check;
 use crate::profiles::Profile;
@@ -93,6 +97,12 @@ pub struct Policy {
     secret: bool,
     cookie_key: bool,
     front_end: FrontEnd,
+    /// The probe's time bound; `None`: never connect.
+    #[cfg(feature = "probe")]
+    probe: Option<Duration>,
+    /// `None`: the system's resolver.
+    #[cfg(feature = "probe")]
+    resolver: Option<Resolver>,
 }
 
 impl Default for Policy {
@@ -132,6 +142,10 @@ impl Policy {
             secret: true,
             cookie_key: false,
             front_end: FrontEnd::Library,
+            #[cfg(feature = "probe")]
+            probe: None,
+            #[cfg(feature = "probe")]
+            resolver: None,
         }
     }
 
@@ -388,6 +402,73 @@ impl Policy {
         self.secret
     }
 
+    /// Probes the database before reporting: resolves each host of
+    /// `DATABASE_URL`, connects, and makes the protocol's first exchange
+    /// without authenticating (PostgreSQL's SSLRequest, MySQL's greeting),
+    /// the whole probe bounded by `timeout`. Without this call guard opens
+    /// no connection.
+    ///
+    /// Its findings (`database_unreachable`, `database_protocol_mismatch`,
+    /// `database_tls_unavailable`, `database_tls_not_offered`) join the
+    /// report like any other: errors block, allowed checks stay listed.
+    ///
+    /// ```no_run
+    /// use std::time::Duration;
+    ///
+    /// let report = guard_core::Policy::new().probe(Duration::from_secs(2)).validate();
+    /// ```
+    #[cfg(feature = "probe")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "probe")))]
+    #[must_use]
+    pub fn probe(mut self, timeout: Duration) -> Policy {
+        self.probe = Some(timeout);
+        self
+    }
+
+    /// Resolves the database's host names through `resolver` instead of
+    /// the system's (tests, or an app with its own DNS). Addresses written
+    /// as IP literals are never passed to it. Used only with
+    /// [`probe`](Policy::probe).
+    ///
+    /// ```
+    /// use std::net::SocketAddr;
+    /// use std::time::Duration;
+    ///
+    /// // Every name is this machine: nothing leaves loopback.
+    /// let policy = guard_core::Policy::new()
+    ///     .probe(Duration::from_millis(300))
+    ///     .probe_resolver(|_host: &str, port: u16| Ok(vec![SocketAddr::from(([127, 0, 0, 1], port))]));
+    /// assert_eq!(policy.probe_timeout(), Some(Duration::from_millis(300)));
+    /// ```
+    #[cfg(feature = "probe")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "probe")))]
+    #[must_use]
+    pub fn probe_resolver(mut self, resolver: impl Resolve) -> Policy {
+        self.resolver = Some(Resolver(Arc::new(resolver)));
+        self
+    }
+
+    /// The probe's time bound, when the policy probes.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use guard_core::Policy;
+    ///
+    /// assert_eq!(Policy::new().probe_timeout(), None);
+    /// assert_eq!(Policy::new().probe(Duration::from_secs(5)).probe_timeout(), Some(Duration::from_secs(5)));
+    /// ```
+    #[cfg(feature = "probe")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "probe")))]
+    pub fn probe_timeout(&self) -> Option<Duration> {
+        self.probe
+    }
+
+    /// The app's resolver; `None`: the system's.
+    #[cfg(feature = "probe")]
+    pub(crate) fn resolver(&self) -> Option<&Arc<dyn Resolve>> {
+        self.resolver.as_ref().map(|resolver| &resolver.0)
+    }
+
     /// Whether the secret must fit Rust's `cookie::Key` (64 bytes).
     ///
     /// ```
@@ -405,6 +486,57 @@ impl Policy {
             .find_map(|&v| self.names(v).position(|n| n == name).map(|slot| (v, slot)))
     }
 }
+
+/// Turns a database host name into addresses for the probe
+/// ([`Policy::probe_resolver`]); any `Fn(&str, u16) -> io::Result<Vec<SocketAddr>>`
+/// is one. The probe calls it on a thread of its own and stops waiting at
+/// its time bound, so a slow resolver cannot hold start-up.
+///
+/// ```
+/// use std::net::SocketAddr;
+/// use guard_core::Resolve;
+///
+/// let loopback = |_host: &str, port: u16| Ok(vec![SocketAddr::from(([127, 0, 0, 1], port))]);
+/// assert_eq!(loopback.resolve("db.example.com", 5432).unwrap()[0].port(), 5432);
+/// ```
+#[cfg(feature = "probe")]
+#[cfg_attr(docsrs, doc(cfg(feature = "probe")))]
+pub trait Resolve: Send + Sync + 'static {
+    /// The addresses of `host` (a name, never an IP literal) at `port`.
+    fn resolve(&self, host: &str, port: u16) -> std::io::Result<Vec<std::net::SocketAddr>>;
+}
+
+#[cfg(feature = "probe")]
+impl<F> Resolve for F
+where
+    F: Fn(&str, u16) -> std::io::Result<Vec<std::net::SocketAddr>> + Send + Sync + 'static,
+{
+    fn resolve(&self, host: &str, port: u16) -> std::io::Result<Vec<std::net::SocketAddr>> {
+        self(host, port)
+    }
+}
+
+/// An app's [`Resolve`], compared by identity.
+#[cfg(feature = "probe")]
+#[derive(Clone)]
+struct Resolver(Arc<dyn Resolve>);
+
+#[cfg(feature = "probe")]
+impl std::fmt::Debug for Resolver {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Resolver(the app's)")
+    }
+}
+
+#[cfg(feature = "probe")]
+impl PartialEq for Resolver {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[cfg(feature = "probe")]
+impl Eq for Resolver {}
 
 #[cfg(test)]
 mod tests {

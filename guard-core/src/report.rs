@@ -38,6 +38,9 @@ pub struct Report {
     pub(crate) database_checked: bool,
     pub(crate) findings: Vec<Finding>,
     pub(crate) front_end: FrontEnd,
+    /// What the live probe found, when the policy asked for one.
+    #[cfg(feature = "probe")]
+    pub(crate) probe: Option<crate::probe::ProbeReport>,
 }
 
 impl Report {
@@ -145,6 +148,30 @@ impl Report {
         self.with_severity(Severity::Allowed)
     }
 
+    /// What the live probe found, when the policy asked for one
+    /// ([`Policy::probe`](crate::Policy::probe)); its findings are among
+    /// [`findings`](Report::findings).
+    ///
+    /// ```
+    /// let report = guard_core::validate_env([("DEBUG", "1")]).unwrap();
+    /// assert!(report.probe().is_none(), "no probe unless the policy asks");
+    /// ```
+    #[cfg(feature = "probe")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "probe")))]
+    pub fn probe(&self) -> Option<&crate::probe::ProbeReport> {
+        self.probe.as_ref()
+    }
+
+    /// The probe's notes, one line each, indented as findings are.
+    fn write_probe_notes(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        #[cfg(feature = "probe")]
+        for note in self.probe.iter().flat_map(|probe| probe.notes()) {
+            write!(f, "\n  ℹ️  {note}")?;
+        }
+        let _ = f;
+        Ok(())
+    }
+
     fn with_severity(&self, severity: Severity) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(move |f| f.severity() == severity)
     }
@@ -202,6 +229,7 @@ impl fmt::Display for Report {
             for finding in self.findings.iter().filter(|f| f.severity() != Severity::Error) {
                 write!(f, "\n  {finding}")?;
             }
+            self.write_probe_notes(f)?;
         }
         Ok(())
     }
@@ -286,6 +314,7 @@ impl fmt::Display for Misconfiguration<'_> {
         for finding in report.findings() {
             write!(f, "\n  {finding}")?;
         }
+        report.write_probe_notes(f)?;
         f.write_str("\n\n")?;
         report.write_context(f)?;
         f.write_str("\nHow to fix:")?;

@@ -1,5 +1,5 @@
-//! One run of the checks: snapshot → platform → database → checks →
-//! report.
+//! One run of the checks: snapshot → platform → database → (the live
+//! probe, when the policy asks) → checks → report.
 
 use std::ffi::{OsStr, OsString};
 use std::sync::OnceLock;
@@ -24,8 +24,18 @@ fn run(policy: &Policy, snapshot: &Snapshot) -> Report {
     // Without a switch, the debug flag decides.
     let switch =
         if profile.row().development.is_empty() { Variable::Debug } else { Variable::Environment };
+    // The only place guard opens a connection, and only when asked.
+    #[cfg(feature = "probe")]
+    let probe = policy
+        .probe_timeout()
+        .map(|timeout| crate::probe::probe(policy, timeout, database.classified()));
     let (findings, database_line, switch, database_variable) = {
-        let cx = Context::new(policy, snapshot, detection.as_ref(), production, &database);
+        #[cfg_attr(not(feature = "probe"), expect(unused_mut))]
+        let mut cx = Context::new(policy, snapshot, detection.as_ref(), production, &database);
+        #[cfg(feature = "probe")]
+        {
+            cx.probe = probe.as_ref();
+        }
         let names = (cx.name(switch), cx.name(Variable::DatabaseUrl).to_owned());
         (checks::run(&cx), cx.database_line(), profile.switch_texts(names.0), names.1)
     };
@@ -49,6 +59,8 @@ fn run(policy: &Policy, snapshot: &Snapshot) -> Report {
         database_checked: policy.has_database(),
         findings,
         front_end: policy.front_end(),
+        #[cfg(feature = "probe")]
+        probe,
     }
 }
 

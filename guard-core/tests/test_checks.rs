@@ -296,7 +296,15 @@ fn each_check_is_triggered_and_not_by_its_near_miss() {
 
 #[test]
 fn every_check_id_has_a_case() {
-    for check in Check::ALL {
+    // The probe's checks need a server to talk to: tests/test_probe.rs
+    // has their cases, against fake servers on loopback.
+    let probed = [
+        Check::DatabaseUnreachable,
+        Check::DatabaseProtocolMismatch,
+        Check::DatabaseTlsUnavailable,
+        Check::DatabaseTlsNotOffered,
+    ];
+    for check in Check::ALL.iter().filter(|check| !probed.contains(check)) {
         assert!(CASES.iter().any(|case| case.check == *check), "no case triggers {check}");
     }
 }

@@ -11,7 +11,7 @@ use std::path::Path;
 const FLOORS: &[&[&str]] = &[
     &["show", "catalog", "variable", "ascii", "plain_url"],
     &["database", "profiles", "policy"],
-    &["snapshot", "platform"],
+    &["snapshot", "platform", "probe"],
     &["finding", "checks"],
     &["explain", "report"],
     &["run"],

@@ -11,7 +11,7 @@ use syn::{Attribute, Error, Ident, LitStr, Result, Token, Visibility};
 /// Every option, as the user writes it, for "expected one of" messages.
 pub const OPTIONS: &str = "`profile(name)`, `require(\"NAME\", ...)`, `allow(check_id, ...)`, \
 `rename(VARIABLE = \"NAME\", ...)`, `no_database`, `no_secret`, `cookie_key`, `quiet`, `exit`, \
-`dotenv` or `dotenv = \"PATH\"`, `crate = \"PATH\"`";
+`dotenv` or `dotenv = \"PATH\"`, `probe` or `probe = \"500ms\"`, `crate = \"PATH\"`";
 
 /// The options inside `#[production_safe(...)]`, in the order written.
 pub struct Args {
@@ -41,6 +41,8 @@ pub enum OptKind {
     Exit,
     /// `dotenv` or `dotenv = "PATH"`.
     Dotenv(Option<LitStr>),
+    /// `probe` or `probe = "500ms"`: the live probe, and its time bound.
+    Probe(Option<LitStr>),
     /// The path guard-core is reached by, for a renamed dependency.
     Crate(syn::Path),
 }
@@ -120,6 +122,20 @@ impl Parse for Opt {
                     OptKind::Dotenv(Some(input.parse()?))
                 } else {
                     flag(input, &keyword, OptKind::Dotenv(None))?
+                }
+            }
+            "probe" => {
+                if input.peek(Token![=]) {
+                    input.parse::<Token![=]>()?;
+                    if !input.peek(LitStr) {
+                        return Err(unexpected(
+                            input,
+                            "expected the probe's time bound as a string literal: `probe = \"500ms\"` or `probe = \"2s\"`",
+                        ));
+                    }
+                    OptKind::Probe(Some(input.parse()?))
+                } else {
+                    flag(input, &keyword, OptKind::Probe(None))?
                 }
             }
             _ => {

@@ -46,6 +46,7 @@ fn first_statement(args: &Args) -> TokenStream {
     let mut exit = false;
     let mut dotenv = None;
     let mut profile = None;
+    let mut probe = None;
     for opt in &args.options {
         match &opt.kind {
             OptKind::Profile(id) => {
@@ -97,6 +98,17 @@ fn first_statement(args: &Args) -> TokenStream {
                 let span: Span = opt.keyword.span();
                 dotenv = Some(quote_spanned!(span=> #door::DotenvFile(#path)));
             }
+            OptKind::Probe(bound) => {
+                let millis = match bound {
+                    // Validated in `valid.rs`.
+                    Some(bound) => valid::probe_millis(&bound.value()).unwrap_or_default(),
+                    None => valid::DEFAULT_PROBE_MILLIS,
+                };
+                // Spanned on the option, so that without guard-core's
+                // `probe` feature the error points at it.
+                let span: Span = opt.keyword.span();
+                probe = Some(quote_spanned!(span=> #door::ProbeTimeout(#millis)));
+            }
             OptKind::Crate(_) => {}
         }
     }
@@ -109,11 +121,15 @@ fn first_statement(args: &Args) -> TokenStream {
         ),
         None => (quote!(), quote!(#door::PolicyBuilder::new()), quote!(#krate::Profile::Django)),
     };
-    let policy = if policy.is_empty() && profile_item.is_empty() {
+    let policy = match probe {
+        Some(bound) => {
+            quote!(::core::option::Option::Some(#door::probe(#builder #(#policy)*, #bound)))
+        }
         // The default policy.
-        quote!(::core::option::Option::None)
-    } else {
-        quote!(::core::option::Option::Some(#builder #(#policy)*))
+        None if policy.is_empty() && profile_item.is_empty() => {
+            quote!(::core::option::Option::None)
+        }
+        None => quote!(::core::option::Option::Some(#builder #(#policy)*)),
     };
     // Two variables on one name, or a name the profile does not use, is
     // refused by guard-core while compiling, not by a panic at start-up.
@@ -188,6 +204,11 @@ mod tests {
                 "a profile, named once",
                 quote!(profile(laravel), rename(APP_KEY = "K")),
                 "fn main () { # ! [allow (unused)] { const PROFILE : :: guard_core :: Profile = :: guard_core :: __profile ! (laravel) ; const _ : () = :: guard_core :: __private :: assert_renames (PROFILE , & [(:: guard_core :: __variable ! (APP_KEY) , \"APP_KEY\" , \"K\")]) ; :: guard_core :: __private :: start (:: core :: option :: Option :: Some (:: guard_core :: __private :: PolicyBuilder :: for_profile (PROFILE) . rename (:: guard_core :: __variable ! (APP_KEY) , \"K\")) , :: guard_core :: __private :: Startup { quiet : false , exit : false }) ; } println ! (\"body\") ; 0 }",
+            ),
+            (
+                "probe, with and without a bound",
+                quote!(probe = "2s"),
+                "fn main () { # ! [allow (unused)] { :: guard_core :: __private :: start (:: core :: option :: Option :: Some (:: guard_core :: __private :: probe (:: guard_core :: __private :: PolicyBuilder :: new () , :: guard_core :: __private :: ProbeTimeout (2000u64))) , :: guard_core :: __private :: Startup { quiet : false , exit : false }) ; } println ! (\"body\") ; 0 }",
             ),
             (
                 "dotenv, and a renamed guard-core",

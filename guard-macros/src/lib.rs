@@ -58,6 +58,7 @@ use proc_macro::TokenStream;
 /// | `quiet` | print nothing on success | |
 /// | `exit` | on failure print the report to stderr and exit with 78 (`EX_CONFIG`): no panic message, no abort under `panic = "abort"` | |
 /// | `dotenv`, `dotenv = "PATH"` | load `.env` (or `PATH`) first, for local development; a missing file is no error, and a variable already set wins. Needs guard-core's `dotenv` cargo feature: without it, the option is a compile error that says so | |
+/// | `probe`, `probe = "500ms"` | connect to the database's hosts before starting and make the protocol's first exchange, the whole probe within the bound (`"2s"`, `"500ms"`; 5 s by default). Needs guard-core's `probe` cargo feature | `.probe(Duration::from_millis(500))` |
 ///
 /// ```no_run
 /// use guard_core::production_safe;

@@ -112,8 +112,14 @@ pub fn args(args: &Args) -> Result<()> {
                     "the .env path is empty: write `dotenv` for `.env`, or `dotenv = \"PATH\"`",
                 ));
             }
+            OptKind::Probe(Some(bound)) => {
+                if let Err(message) = probe_millis(&bound.value()) {
+                    errors.push(Error::new(bound.span(), message));
+                }
+            }
             OptKind::Dotenv(_)
             | OptKind::Profile(_)
+            | OptKind::Probe(None)
             | OptKind::Crate(_)
             | OptKind::NoDatabase
             | OptKind::NoSecret
@@ -132,6 +138,36 @@ fn list_hint(kind: &OptKind) -> &'static str {
         OptKind::Rename(_) => ", with every rename in it: `rename(A = \"X\", B = \"Y\")`",
         _ => "",
     }
+}
+
+/// The probe's time bound when none is given, as the CLI's.
+pub const DEFAULT_PROBE_MILLIS: u64 = 5000;
+
+/// The milliseconds of a probe bound written `500ms` or `2s`: from 1 ms
+/// to 10 minutes.
+pub fn probe_millis(bound: &str) -> std::result::Result<u64, String> {
+    let (digits, scale) = if let Some(ms) = bound.strip_suffix("ms") {
+        (ms, 1)
+    } else if let Some(s) = bound.strip_suffix('s') {
+        (s, 1000)
+    } else {
+        return Err(format!(
+            "`{}` is no time bound: write milliseconds or seconds, e.g. `\"500ms\"` or `\"2s\"`",
+            bound.escape_debug()
+        ));
+    };
+    let millis = digits
+        .parse::<u64>()
+        .ok()
+        .filter(|n| digits.bytes().all(|b| b.is_ascii_digit()) && *n > 0)
+        .and_then(|n| n.checked_mul(scale))
+        .filter(|ms| *ms <= 600_000);
+    millis.ok_or_else(|| {
+        format!(
+            "`{}` is no time bound from 1ms to 600s: write e.g. `\"500ms\"` or `\"2s\"`",
+            bound.escape_debug()
+        )
+    })
 }
 
 /// A name the process environment can hold: not empty, no `=`, no NUL
@@ -189,6 +225,25 @@ mod tests {
         ];
         for (case, name, valid) in cases {
             assert_eq!(variable_name(name).is_ok(), valid, "{case}");
+        }
+    }
+
+    #[test]
+    fn probe_bounds() {
+        use super::probe_millis;
+        let cases = [
+            ("500ms", Ok(500)),
+            ("2s", Ok(2000)),
+            ("600s", Ok(600_000)),
+            ("601s", Err(())),
+            ("0ms", Err(())),
+            ("+5s", Err(())),
+            ("5", Err(())),
+            ("1.5s", Err(())),
+            ("", Err(())),
+        ];
+        for (bound, expected) in cases {
+            assert_eq!(probe_millis(bound).map_err(|_| ()), expected, "{bound}");
         }
     }
 

@@ -1,6 +1,8 @@
 //! The attribute's options, run as child processes.
 
 mod common;
+#[path = "../../guard-core/tests/common/fake_server.rs"]
+mod fake_server;
 
 use std::path::PathBuf;
 
@@ -221,4 +223,33 @@ fn profile_refuses_the_framework_s_sqlite_and_names_its_variables() {
     // Django's names mean nothing under this profile.
     let run = run_in(PROFILE_OPTION, &laravel_env(&[("DEBUG", "true")]), None);
     assert!(run.body_ran(), "{}", run.output());
+}
+
+#[test]
+fn probe_refuses_to_start_when_the_database_does_not_answer() {
+    let bin = env!("CARGO_BIN_EXE_probe_option");
+    let closed = fake_server::closed_port();
+    let url = format!("postgresql://app:hunter2pw@127.0.0.1:{closed}/shop");
+    let env = [("DEBUG", "false"), ("DATABASE_URL", url.as_str()), ("SECRET_KEY", FIT_SECRET)];
+    let refused = run(bin, &env);
+    assert_eq!(refused.status.code(), Some(78), "{}", refused.output());
+    assert!(!refused.body_ran(), "{}", refused.output());
+    let text = refused.output();
+    assert!(
+        text.contains(
+            "refused the connection: nothing listens on that port [database_unreachable]"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("hunter2pw"), "{text}");
+
+    // A server that answers SSLRequest: the app starts, and says so.
+    let server = fake_server::FakeServer::start(fake_server::Behaviour::Reply(b"N".to_vec()));
+    let url = format!("postgresql://app:hunter2pw@127.0.0.1:{}/shop", server.port());
+    let env = [("DEBUG", "false"), ("DATABASE_URL", url.as_str()), ("SECRET_KEY", FIT_SECRET)];
+    let started = run(bin, &env);
+    assert!(started.body_ran(), "{}", started.output());
+    let text = started.output();
+    assert!(text.contains("answered PostgreSQL's SSLRequest: offers no TLS"), "{text}");
+    assert_eq!(server.accepted(), 1);
 }

@@ -107,6 +107,9 @@ pub(crate) struct Context<'a> {
     pub(crate) database: &'a DatabaseState,
     pub(crate) site_url: Option<SiteUrl>,
     pub(crate) allowed_hosts: AllowedHostsState<'a>,
+    /// What the live probe found, when the policy asked for one.
+    #[cfg(feature = "probe")]
+    pub(crate) probe: Option<&'a crate::probe::ProbeReport>,
 }
 
 impl<'a> Context<'a> {
@@ -130,6 +133,8 @@ impl<'a> Context<'a> {
             database,
             site_url: SiteUrl::read(snapshot.get(Variable::SiteUrl)),
             allowed_hosts,
+            #[cfg(feature = "probe")]
+            probe: None,
         }
     }
 
@@ -202,7 +207,12 @@ impl<'a> Context<'a> {
 
     /// A finding's variable, message and remediation.
     pub(crate) fn hit(&self, variable: Variable, message: String, remediation: String) -> Hit {
-        Hit { variable: Cow::Owned(self.name(variable).to_owned()), message, remediation }
+        Hit {
+            variable: Cow::Owned(self.name(variable).to_owned()),
+            message,
+            remediation,
+            at_most_warning: false,
+        }
     }
 }
 
@@ -211,4 +221,7 @@ pub(crate) struct Hit {
     pub(crate) variable: Cow<'static, str>,
     pub(crate) message: String,
     pub(crate) remediation: String,
+    /// A warning even where the check is an error: one failing host of
+    /// several while another answers.
+    pub(crate) at_most_warning: bool,
 }

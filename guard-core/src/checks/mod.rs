@@ -3,6 +3,8 @@
 
 mod allowed_hosts;
 mod context;
+#[cfg(feature = "probe")]
+mod probed;
 mod rules;
 
 pub(crate) use context::{Context, DatabaseState};
@@ -32,6 +34,20 @@ fn run_rule(check: Check, cx: &Context<'_>, out: &mut Vec<Hit>) {
         Check::PublicDomainNotAllowed => rules::public_domain_not_allowed(cx, out),
         Check::DatabaseHostLocal => rules::database_host_local(cx, out),
         Check::DatabaseTlsDisabled => rules::database_tls_disabled(cx, out),
+        #[cfg(feature = "probe")]
+        Check::DatabaseUnreachable => probed::database_unreachable(cx, out),
+        #[cfg(feature = "probe")]
+        Check::DatabaseProtocolMismatch => probed::database_protocol_mismatch(cx, out),
+        #[cfg(feature = "probe")]
+        Check::DatabaseTlsUnavailable => probed::database_tls_unavailable(cx, out),
+        #[cfg(feature = "probe")]
+        Check::DatabaseTlsNotOffered => probed::database_tls_not_offered(cx, out),
+        // Without the probe nothing is probed: these find nothing.
+        #[cfg(not(feature = "probe"))]
+        Check::DatabaseUnreachable
+        | Check::DatabaseProtocolMismatch
+        | Check::DatabaseTlsUnavailable
+        | Check::DatabaseTlsNotOffered => {}
     }
 }
 
@@ -53,7 +69,8 @@ pub(crate) fn run(cx: &Context<'_>) -> Vec<Finding> {
         run_rule(check, cx, &mut hits);
         findings.extend(hits.into_iter().map(|hit| Finding {
             check,
-            severity,
+            // Allowed stays allowed: it sorts after Warning.
+            severity: if hit.at_most_warning { severity.max(Severity::Warning) } else { severity },
             variable: hit.variable,
             message: hit.message,
             remediation: hit.remediation,

@@ -356,6 +356,7 @@ pub(super) fn required_variable_missing(cx: &Context<'_>, out: &mut Vec<Hit>) {
             variable: name.clone(),
             message: format!("{name} {problem} (the app requires it)"),
             remediation: format!("Set {name} {}.", cx.place(name)),
+            at_most_warning: false,
         });
     }
 }

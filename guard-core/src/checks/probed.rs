@@ -1,0 +1,96 @@
+//! The checks of the live probe: each reads what the probe found
+//! ([`ProbeReport`]) and pushes a [`Hit`] per host at fault. Nothing here
+//! opens a connection.
+
+use super::context::{Context, Hit};
+use crate::database::{Tls, is_private_host};
+use crate::probe::{Answer, HostProbe};
+use crate::variable::Variable;
+
+/// The hosts the probe reached, when it ran.
+fn hosts<'a>(cx: &Context<'a>) -> &'a [HostProbe] {
+    cx.probe.map_or(&[], |probe| &probe.hosts)
+}
+
+/// Whether the host spoke its protocol and offers no TLS.
+fn offers_no_tls(host: &HostProbe) -> bool {
+    host.answer == Answer::Spoke { tls: Some(false) }
+}
+
+pub(super) fn database_unreachable(cx: &Context<'_>, out: &mut Vec<Hit>) {
+    let hosts = hosts(cx);
+    let another_answers = hosts.iter().any(|h| !matches!(h.answer, Answer::Unreachable(_)));
+    let var = cx.name(Variable::DatabaseUrl);
+    for host in hosts {
+        let Answer::Unreachable(why) = &host.answer else {
+            continue;
+        };
+        let mut hit = cx.hit(
+            Variable::DatabaseUrl,
+            format!("{var}'s host {} {why}", host.shown),
+            format!(
+                "Check that the database service is running and reachable from where this runs (a private host answers only on the platform's private network); if the host or port is wrong, correct {var} {}.",
+                cx.place(var)
+            ),
+        );
+        hit.at_most_warning = another_answers;
+        out.push(hit);
+    }
+}
+
+pub(super) fn database_protocol_mismatch(cx: &Context<'_>, out: &mut Vec<Hit>) {
+    let var = cx.name(Variable::DatabaseUrl);
+    let backend = cx.database.classified().map_or("database", |url| url.backend().name());
+    for host in hosts(cx) {
+        let Answer::Mismatch(what) = &host.answer else {
+            continue;
+        };
+        out.push(cx.hit(
+            Variable::DatabaseUrl,
+            format!("{var}'s host {} is not speaking {backend}: it {what}", host.shown),
+            format!(
+                "Match the scheme and port of {var} to the database service (PostgreSQL listens on 5432, MySQL on 3306 by default): set it {}.",
+                cx.place(var)
+            ),
+        ));
+    }
+}
+
+pub(super) fn database_tls_unavailable(cx: &Context<'_>, out: &mut Vec<Hit>) {
+    if cx.database.classified().is_none_or(|url| url.tls() != Tls::Required) {
+        return;
+    }
+    let var = cx.name(Variable::DatabaseUrl);
+    for host in hosts(cx).iter().filter(|host| offers_no_tls(host)) {
+        out.push(cx.hit(
+            Variable::DatabaseUrl,
+            format!("{var} requires TLS, and its host {} offers none", host.shown),
+            format!(
+                "Turn TLS on in the database server, or set {var} to a host that offers it {}. Until then every connection fails.",
+                cx.place(var)
+            ),
+        ));
+    }
+}
+
+pub(super) fn database_tls_not_offered(cx: &Context<'_>, out: &mut Vec<Hit>) {
+    if cx.database.classified().is_none_or(|url| url.tls() == Tls::Required) {
+        // Required TLS that is not offered is `database_tls_unavailable`.
+        return;
+    }
+    let var = cx.name(Variable::DatabaseUrl);
+    for host in hosts(cx).iter().filter(|host| offers_no_tls(host) && !is_private_host(&host.host))
+    {
+        out.push(cx.hit(
+            Variable::DatabaseUrl,
+            format!(
+                "{var}'s host {} offers no TLS and is off the private network: passwords and data cross it in clear text",
+                host.shown
+            ),
+            format!(
+                "Turn TLS on in the database server, or set {var} to the database's private-network host (on Railway: its *.railway.internal host) {}.",
+                cx.place(var)
+            ),
+        ));
+    }
+}

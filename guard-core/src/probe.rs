@@ -1,0 +1,560 @@
+//! The live probe: resolve each host of `DATABASE_URL`, connect, and make
+//! the protocol's first exchange without authenticating, every host at
+//! once and the whole probe bounded by one deadline.
+//!
+//! Only with the `probe` cargo feature, and only when the policy asks
+//! ([`Policy::probe`](crate::Policy::probe)): otherwise guard opens no
+//! connection. What a host said is kept as data ([`HostProbe`]); the
+//! checks in `checks/probed.rs` judge it.
+
+use std::fmt;
+use std::io::{self, Read, Write};
+use std::net::{IpAddr, SocketAddr, TcpStream, ToSocketAddrs};
+use std::sync::{Arc, mpsc};
+use std::time::{Duration, Instant};
+
+use crate::database::{Backend, DatabaseUrl};
+use crate::policy::{Policy, Resolve};
+use crate::show;
+
+/// PostgreSQL's SSLRequest: length 8, then the code 80877103.
+const SSL_REQUEST: [u8; 8] = [0x00, 0x00, 0x00, 0x08, 0x04, 0xD2, 0x16, 0x2F];
+
+/// MySQL's `CLIENT_SSL` capability, in the greeting's lower flags.
+const CLIENT_SSL: u16 = 0x0800;
+
+/// What the live probe found: a line per host that answered, or why
+/// nothing was probed. The findings it leads to are in the report with
+/// the others.
+///
+/// ```
+/// use std::time::Duration;
+///
+/// let report = guard_core::Policy::new()
+///     .probe(Duration::from_millis(200))
+///     .validate_env([("DEBUG", "true"), ("DATABASE_URL", "sqlite:dev.db")])
+///     .unwrap();
+/// let probe = report.probe().unwrap();
+/// assert!(probe.notes()[0].contains("SQLite"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProbeReport {
+    pub(crate) hosts: Vec<HostProbe>,
+    notes: Vec<String>,
+    elapsed: Duration,
+}
+
+impl ProbeReport {
+    /// One line per host that answered (the protocol, whether it offers
+    /// TLS, how long it took), or why nothing was probed. A host that did
+    /// not answer is a finding instead.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    ///
+    /// let report = guard_core::Policy::new()
+    ///     .probe(Duration::from_millis(200))
+    ///     .validate_env([("DEBUG", "true"), ("DATABASE_URL", "host=/run/postgresql dbname=app")])
+    ///     .unwrap();
+    /// assert!(report.probe().unwrap().notes()[0].contains("unix socket"));
+    /// ```
+    pub fn notes(&self) -> &[String] {
+        &self.notes
+    }
+
+    /// How long the whole probe took.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    ///
+    /// let report = guard_core::Policy::new()
+    ///     .probe(Duration::from_millis(200))
+    ///     .validate_env([("DEBUG", "true"), ("DATABASE_URL", "sqlite:dev.db")])
+    ///     .unwrap();
+    /// assert!(report.probe().unwrap().elapsed() < Duration::from_millis(200));
+    /// ```
+    pub fn elapsed(&self) -> Duration {
+        self.elapsed
+    }
+
+    fn not_run(reason: impl Into<String>) -> ProbeReport {
+        ProbeReport {
+            hosts: Vec::new(),
+            notes: vec![format!("probe: not run: {}", reason.into())],
+            elapsed: Duration::ZERO,
+        }
+    }
+}
+
+impl fmt::Display for ProbeReport {
+    /// Writes the notes, one per line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.notes.join("\n"))
+    }
+}
+
+/// What one host did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct HostProbe {
+    /// As parsed from the URL (`Endpoint::host`), for the checks.
+    pub(crate) host: String,
+    /// `host:port` as it may be shown.
+    pub(crate) shown: String,
+    pub(crate) answer: Answer,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Answer {
+    /// It spoke the URL's protocol; `tls`: whether it offers TLS, when the
+    /// exchange tells.
+    Spoke { tls: Option<bool> },
+    /// It answered, but not in the URL's protocol: what it did instead.
+    Mismatch(String),
+    /// It could not be reached, or stayed silent: why.
+    Unreachable(String),
+}
+
+/// The first exchange a backend allows without authenticating.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Exchange {
+    /// PostgreSQL and CockroachDB: SSLRequest, one byte back.
+    SslRequest,
+    /// MySQL and MariaDB: the server's greeting.
+    Greeting,
+    /// No safe first exchange: a TCP connection only.
+    Tcp,
+}
+
+/// Probes the database of a run: `url` is `None` when `DATABASE_URL` is
+/// unset or unusable. Never called unless the policy asks.
+pub(crate) fn probe(policy: &Policy, timeout: Duration, url: Option<&DatabaseUrl>) -> ProbeReport {
+    let var = policy.name(crate::variable::Variable::DatabaseUrl).unwrap_or("DATABASE_URL");
+    if !policy.has_database() {
+        return ProbeReport::not_run("the app's policy says it has no database");
+    }
+    let Some(url) = url else {
+        return ProbeReport::not_run(format!("{var} is not set or cannot be read"));
+    };
+    let (exchange, default_port) = match url.backend() {
+        Backend::Postgresql => (Exchange::SslRequest, 5432),
+        Backend::Cockroachdb => (Exchange::SslRequest, 26257),
+        Backend::Mysql => (Exchange::Greeting, 3306),
+        Backend::Sqlserver => (Exchange::Tcp, 1433),
+        Backend::Oracle => (Exchange::Tcp, 1521),
+        Backend::Mongodb => (Exchange::Tcp, 27017),
+        Backend::Libsql => (Exchange::Tcp, 443),
+        Backend::Sqlite => {
+            return ProbeReport::not_run(format!("{var} is SQLite, a file: no server to reach"));
+        }
+        _ => {
+            return ProbeReport::not_run(format!("{var} names no database guard can probe"));
+        }
+    };
+    if url.is_unix_socket() {
+        return ProbeReport::not_run(format!(
+            "{var} connects through a unix socket; guard probes TCP hosts only"
+        ));
+    }
+    if url.shown().get(..12).is_some_and(|s| s.eq_ignore_ascii_case("mongodb+srv:")) {
+        return ProbeReport::not_run(format!(
+            "{var} is mongodb+srv: its hosts come from a DNS SRV lookup, which guard does not make"
+        ));
+    }
+    if url.endpoints().is_empty() {
+        return ProbeReport::not_run(format!("{var} names no host"));
+    }
+    let start = Instant::now();
+    let deadline = start + timeout;
+    let resolver = policy.resolver();
+    let targets: Vec<(&str, u16)> =
+        url.endpoints().iter().map(|e| (e.host(), e.port().unwrap_or(default_port))).collect();
+    let timed: Vec<(HostProbe, Duration)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = targets
+            .iter()
+            .map(|&(host, port)| {
+                scope.spawn(move || {
+                    let answer = probe_host(host, port, exchange, resolver, deadline);
+                    let probe = HostProbe {
+                        host: host.to_owned(),
+                        shown: shown_endpoint(host, port),
+                        answer,
+                    };
+                    (probe, start.elapsed())
+                })
+            })
+            .collect();
+        handles.into_iter().map(|handle| handle.join().expect("a probe thread panicked")).collect()
+    });
+    let backend = url.backend().name();
+    let notes = timed
+        .iter()
+        .filter_map(|(host, took)| match &host.answer {
+            Answer::Spoke { tls } => Some(spoke_note(&host.shown, backend, exchange, *tls, *took)),
+            _ => None,
+        })
+        .collect();
+    ProbeReport {
+        hosts: timed.into_iter().map(|(host, _)| host).collect(),
+        notes,
+        elapsed: start.elapsed(),
+    }
+}
+
+fn spoke_note(
+    shown: &str,
+    backend: &str,
+    exchange: Exchange,
+    tls: Option<bool>,
+    took: Duration,
+) -> String {
+    // Tenths of a millisecond, from integers: float formatting would add
+    // tens of KiB to a stripped binary.
+    let tenths = took.as_micros().div_ceil(100);
+    let ms = format!("{}.{}", tenths / 10, tenths % 10);
+    let tls = match tls {
+        Some(true) => "offers TLS",
+        Some(false) => "offers no TLS",
+        None => "TLS not known",
+    };
+    match exchange {
+        Exchange::SslRequest => {
+            format!("probe: {shown} answered {backend}'s SSLRequest: {tls} ({ms} ms)")
+        }
+        Exchange::Greeting => {
+            format!("probe: {shown} greeted as {backend}: {tls} ({ms} ms)")
+        }
+        Exchange::Tcp => format!(
+            "probe: {shown} accepted a TCP connection ({ms} ms); TCP only: guard makes no first exchange with {backend}"
+        ),
+    }
+}
+
+/// `host:port` as it may be shown: the host as parsed, IPv6 in brackets.
+fn shown_endpoint(host: &str, port: u16) -> String {
+    if host.contains(':') {
+        format!("{}:{port}", show::host(&format!("[{host}]")))
+    } else {
+        format!("{}:{port}", show::host(host))
+    }
+}
+
+/// What is left of the time before `deadline`, if any.
+fn remaining(deadline: Instant) -> Option<Duration> {
+    deadline.checked_duration_since(Instant::now()).filter(|left| !left.is_zero())
+}
+
+fn probe_host(
+    host: &str,
+    port: u16,
+    exchange: Exchange,
+    resolver: Option<&Arc<dyn Resolve>>,
+    deadline: Instant,
+) -> Answer {
+    let addresses = match resolve(host, port, resolver, deadline) {
+        Ok(addresses) => addresses,
+        Err(why) => return Answer::Unreachable(why),
+    };
+    let mut stream = match connect(&addresses, deadline) {
+        Ok(stream) => stream,
+        Err(why) => return Answer::Unreachable(why),
+    };
+    match exchange {
+        Exchange::SslRequest => ssl_request(&mut stream, deadline),
+        Exchange::Greeting => greeting(&mut stream, deadline),
+        Exchange::Tcp => Answer::Spoke { tls: None },
+    }
+}
+
+/// The host's addresses: an IP literal as it is, a name through the
+/// resolver, on a thread of its own that is left behind at the deadline
+/// (a blocked `getaddrinfo` cannot be cancelled).
+fn resolve(
+    host: &str,
+    port: u16,
+    resolver: Option<&Arc<dyn Resolve>>,
+    deadline: Instant,
+) -> Result<Vec<SocketAddr>, String> {
+    if let Ok(ip) = host.parse::<IpAddr>() {
+        return Ok(vec![SocketAddr::new(ip, port)]);
+    }
+    let (sender, receiver) = mpsc::channel();
+    let name = host.to_owned();
+    let resolver = resolver.cloned();
+    let spawned = std::thread::Builder::new().name("guard-resolve".to_owned()).spawn(move || {
+        let addresses = match resolver {
+            Some(resolver) => resolver.resolve(&name, port),
+            None => (name.as_str(), port).to_socket_addrs().map(Iterator::collect),
+        };
+        // The probe may have stopped waiting: nobody to tell.
+        let _ = sender.send(addresses);
+    });
+    if spawned.is_err() {
+        return Err("cannot be resolved: no thread could be started to resolve it".to_owned());
+    }
+    let Some(left) = remaining(deadline) else {
+        return Err("was not resolved in time".to_owned());
+    };
+    match receiver.recv_timeout(left) {
+        Ok(Ok(addresses)) if !addresses.is_empty() => Ok(addresses),
+        Ok(Ok(_)) => Err("does not resolve: the name has no address".to_owned()),
+        Ok(Err(_)) => Err("does not resolve: the name is unknown to the resolver".to_owned()),
+        Err(_) => Err("was not resolved in time".to_owned()),
+    }
+}
+
+/// A connection to the first address that accepts one.
+fn connect(addresses: &[SocketAddr], deadline: Instant) -> Result<TcpStream, String> {
+    let mut why = String::from("did not accept a connection in time");
+    for address in addresses {
+        let Some(left) = remaining(deadline) else {
+            break;
+        };
+        match TcpStream::connect_timeout(address, left) {
+            Ok(stream) => return Ok(stream),
+            Err(err) => why = connect_failure(&err),
+        }
+    }
+    Err(why)
+}
+
+fn connect_failure(err: &io::Error) -> String {
+    match err.kind() {
+        io::ErrorKind::ConnectionRefused => {
+            "refused the connection: nothing listens on that port".to_owned()
+        }
+        io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => {
+            "did not accept a connection in time".to_owned()
+        }
+        io::ErrorKind::HostUnreachable | io::ErrorKind::NetworkUnreachable => {
+            "cannot be reached from this network".to_owned()
+        }
+        // The system's own words: they hold no part of the URL.
+        _ => format!("cannot be connected to ({err})"),
+    }
+}
+
+/// Reads once, waiting at most until `deadline`: `Ok(None)` when nothing
+/// arrived in time.
+fn read_some(
+    stream: &mut TcpStream,
+    buf: &mut [u8],
+    deadline: Instant,
+) -> io::Result<Option<usize>> {
+    let Some(left) = remaining(deadline) else {
+        return Ok(None);
+    };
+    stream.set_read_timeout(Some(left))?;
+    match stream.read(buf) {
+        Ok(n) => Ok(Some(n)),
+        Err(err) if matches!(err.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) => {
+            Ok(None)
+        }
+        Err(err) => Err(err),
+    }
+}
+
+fn silent(what: &str, hint: &str) -> Answer {
+    Answer::Unreachable(format!("accepted the connection but sent no {what} in time ({hint})"))
+}
+
+/// PostgreSQL's first exchange: SSLRequest, then one read.
+fn ssl_request(stream: &mut TcpStream, deadline: Instant) -> Answer {
+    if let Some(left) = remaining(deadline) {
+        let _ = stream.set_write_timeout(Some(left));
+    }
+    if let Err(err) = stream.write_all(&SSL_REQUEST) {
+        return Answer::Unreachable(format!("closed the connection before SSLRequest ({err})"));
+    }
+    let mut buf = [0u8; 256];
+    match read_some(stream, &mut buf, deadline) {
+        Ok(Some(n)) => ssl_reply(&buf[..n]),
+        Ok(None) => {
+            silent("answer to SSLRequest", "a MySQL server, for one, would have greeted at once")
+        }
+        Err(err) => Answer::Mismatch(format!("reset the connection on SSLRequest ({err})")),
+    }
+}
+
+/// Reads the one read that follows SSLRequest.
+fn ssl_reply(reply: &[u8]) -> Answer {
+    match reply {
+        [] => Answer::Mismatch(
+            "closed the connection on SSLRequest without answering, which no PostgreSQL server does"
+                .to_owned(),
+        ),
+        [b'S'] => Answer::Spoke { tls: Some(true) },
+        [b'N'] => Answer::Spoke { tls: Some(false) },
+        [b'S' | b'N', extra @ ..] => Answer::Mismatch(format!(
+            "answered SSLRequest with {} extra bytes after `{}`, before any TLS handshake: a protocol violation (CVE-2021-23222)",
+            extra.len(),
+            char::from(reply[0])
+        )),
+        // An ErrorResponse: a PostgreSQL server (or pooler) refusing early.
+        [b'E', ..] => Answer::Spoke { tls: None },
+        _ if mysql_greeting(reply).is_some() => {
+            Answer::Mismatch("greeted as a MySQL/MariaDB server, not PostgreSQL".to_owned())
+        }
+        _ => Answer::Mismatch(format!(
+            "answered SSLRequest with {} bytes that are not PostgreSQL's",
+            reply.len()
+        )),
+    }
+}
+
+/// MySQL's first exchange: the server greets, the client reads.
+fn greeting(stream: &mut TcpStream, deadline: Instant) -> Answer {
+    let mut buf = [0u8; 512];
+    let mut have = 0;
+    loop {
+        match read_some(stream, &mut buf[have..], deadline) {
+            Ok(Some(0)) if have == 0 => {
+                return Answer::Mismatch(
+                    "closed the connection without a greeting, which no MySQL server does"
+                        .to_owned(),
+                );
+            }
+            Ok(Some(0)) => return greeting_reply(&buf[..have]),
+            Ok(Some(n)) => have += n,
+            Ok(None) if have == 0 => {
+                return silent("MySQL greeting", "a PostgreSQL server, for one, waits silently");
+            }
+            Ok(None) => return greeting_reply(&buf[..have]),
+            Err(err) => return Answer::Mismatch(format!("reset the connection ({err})")),
+        }
+        if let Some(answer) = complete_greeting(&buf[..have]) {
+            return answer;
+        }
+        if have == buf.len() {
+            return greeting_reply(&buf[..have]);
+        }
+    }
+}
+
+/// The answer once enough of a greeting has arrived; `None`: read on.
+fn complete_greeting(bytes: &[u8]) -> Option<Answer> {
+    if bytes.len() < 5 {
+        return None;
+    }
+    let length = usize::from(bytes[0]) | usize::from(bytes[1]) << 8 | usize::from(bytes[2]) << 16;
+    if bytes[3] != 0 || !(1..=0xFFFF).contains(&length) {
+        return Some(greeting_reply(bytes));
+    }
+    let payload = &bytes[4..];
+    if payload[0] == 0xFF || payload.len() >= length.min(payload_needed(payload)) {
+        return Some(greeting_reply(bytes));
+    }
+    None
+}
+
+/// How much of a greeting's payload the probe reads: up to the lower
+/// capability flags (protocol, version, connection id, 8 bytes of salt, a
+/// filler, 2 bytes of flags).
+fn payload_needed(payload: &[u8]) -> usize {
+    match payload.iter().skip(1).position(|&b| b == 0) {
+        Some(end) => 1 + end + 1 + 4 + 8 + 1 + 2,
+        None => usize::MAX,
+    }
+}
+
+/// Judges the bytes a MySQL server sent first.
+fn greeting_reply(bytes: &[u8]) -> Answer {
+    if let Some(tls) = mysql_greeting(bytes) {
+        return Answer::Spoke { tls };
+    }
+    if bytes.len() > 4 && bytes[3] == 0 && bytes[4] == 0xFF {
+        // An error packet (too many connections, host not allowed): the
+        // server speaks MySQL.
+        return Answer::Spoke { tls: None };
+    }
+    Answer::Mismatch(format!("sent {} bytes that are not a MySQL greeting", bytes.len()))
+}
+
+/// Reads a protocol-10 greeting: `Some(tls)` where `tls` is its
+/// `CLIENT_SSL` bit, when the flags arrived.
+fn mysql_greeting(bytes: &[u8]) -> Option<Option<bool>> {
+    let payload = bytes.get(4..)?;
+    if bytes[3] != 0 || payload.first() != Some(&10) {
+        return None;
+    }
+    let end = payload.iter().skip(1).position(|&b| b == 0)?;
+    let version = &payload[1..1 + end];
+    if version.is_empty() || !version.iter().all(|b| b.is_ascii_graphic()) {
+        return None;
+    }
+    let flags_at = 1 + end + 1 + 4 + 8 + 1;
+    let tls = payload
+        .get(flags_at..flags_at + 2)
+        .map(|flags| u16::from_le_bytes([flags[0], flags[1]]) & CLIENT_SSL != 0);
+    Some(tls)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A greeting as MariaDB sends it, with `flags` as its lower capabilities.
+    fn greeting_bytes(flags: u16) -> Vec<u8> {
+        let mut payload = vec![10];
+        payload.extend_from_slice(b"10.11.19-MariaDB\0");
+        payload.extend_from_slice(&7u32.to_le_bytes());
+        payload.extend_from_slice(b"abcdefgh\0");
+        payload.extend_from_slice(&flags.to_le_bytes());
+        payload.extend_from_slice(&[8, 2, 0, 0xff, 0x81]);
+        let len = payload.len() as u32;
+        let mut bytes = len.to_le_bytes()[..3].to_vec();
+        bytes.push(0);
+        bytes.extend(payload);
+        bytes
+    }
+
+    #[test]
+    fn ssl_request_replies() {
+        let cases: &[(&str, &[u8], Answer)] = &[
+            ("S", b"S", Answer::Spoke { tls: Some(true) }),
+            ("N", b"N", Answer::Spoke { tls: Some(false) }),
+            ("error response", b"E\0\0\0\x10SFATAL", Answer::Spoke { tls: None }),
+        ];
+        for (case, reply, answer) in cases {
+            assert_eq!(&ssl_reply(reply), answer, "{case}");
+        }
+        for (case, reply, words) in [
+            ("S and more", &b"Sxyz"[..], "3 extra bytes after `S`"),
+            ("N and more", b"N\x00", "1 extra bytes after `N`"),
+            ("closed", b"", "closed the connection"),
+            ("HTTP", b"HTTP/1.1 400 Bad Request\r\n", "26 bytes"),
+        ] {
+            match ssl_reply(reply) {
+                Answer::Mismatch(why) => assert!(why.contains(words), "{case}: {why}"),
+                other => panic!("{case}: {other:?}"),
+            }
+        }
+        match ssl_reply(&greeting_bytes(0)) {
+            Answer::Mismatch(why) => assert!(why.contains("MySQL"), "{why}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn mysql_greetings() {
+        assert_eq!(mysql_greeting(&greeting_bytes(0xF7FF)), Some(Some(false)));
+        assert_eq!(mysql_greeting(&greeting_bytes(0xFFFF)), Some(Some(true)));
+        assert_eq!(
+            complete_greeting(&greeting_bytes(0x0800)),
+            Some(Answer::Spoke { tls: Some(true) })
+        );
+        // Cut before the flags: read on.
+        let cut = &greeting_bytes(0x0800)[..12];
+        assert_eq!(complete_greeting(cut), None);
+        assert_eq!(mysql_greeting(b"N"), None);
+        let error = b"\x17\0\0\0\xff\x69\x04Host is not allowed";
+        assert_eq!(greeting_reply(error), Answer::Spoke { tls: None });
+        assert!(matches!(greeting_reply(b"SSH-2.0-OpenSSH_9.2\r\n"), Answer::Mismatch(_)));
+    }
+
+    #[test]
+    fn endpoints_are_shown_as_parsed() {
+        assert_eq!(shown_endpoint("::1", 5432), "[::1]:5432");
+        assert_eq!(shown_endpoint("DB.example.com", 3306), "db.example.com:3306");
+        assert_eq!(shown_endpoint("a b", 1), "(3 characters):1");
+    }
+}

@@ -1,0 +1,8 @@
+//! `probe = "300ms"`: the database is probed before the body runs.
+
+use guard_core::production_safe;
+
+#[production_safe(probe = "300ms", exit)]
+fn main() {
+    println!("BODY RAN");
+}
