@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CI: the database servers the probe's tests run against (guard-cli's
+# CI: the database servers the probe's tests run against (prodguard-cli's
 # tests/test_probe.rs starts and stops them itself, on loopback): Debian's
 # postgresql and mariadb-server, installed when missing. Installing them
 # must start no daemon: /usr/sbin/policy-rc.d exits 101 during the install

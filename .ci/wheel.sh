@@ -2,7 +2,7 @@
 # CI: the Python wheel as a Django app gets it. Build it with maturin (dev
 # profile: the release build's fat LTO is too slow for CI on 2 cores, and
 # the profile changes nothing the wheel test looks at), install it into a
-# fresh venv, and replay the sample deployments through the `guard` that
+# fresh venv, and replay the sample deployments through the `prodguard` that
 # venv puts on PATH: the incident must exit 78, the fixed one 0.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,18 +37,18 @@ echo "built $(basename "$wheel")"
 python3 -m venv "$tmp/app"
 "$tmp/app/bin/pip" install --quiet "$wheel"
 path="$tmp/app/bin:/usr/bin:/bin"
-found="$(env -i PATH="$path" sh -c 'command -v guard')"
-if [ "$found" != "$tmp/app/bin/guard" ]; then
-    echo "error: the wheel did not put guard on the venv's PATH (found: ${found:-nothing})" >&2
+found="$(env -i PATH="$path" sh -c 'command -v prodguard')"
+if [ "$found" != "$tmp/app/bin/prodguard" ]; then
+    echo "error: the wheel did not put prodguard on the venv's PATH (found: ${found:-nothing})" >&2
     exit 1
 fi
 
-# Runs `guard check` on a sample env file, with nothing of CI's environment.
+# Runs `prodguard check` on a sample env file, with nothing of CI's environment.
 expect() {
     local env_file="$1" want="$2" got=0
-    env -i PATH="$path" guard check --env-file "examples/env/$env_file" >"$tmp/out" 2>&1 || got=$?
+    env -i PATH="$path" prodguard check --env-file "examples/env/$env_file" >"$tmp/out" 2>&1 || got=$?
     if [ "$got" -ne "$want" ]; then
-        echo "error: the wheel's guard exited $got on $env_file, expected $want:" >&2
+        echo "error: the wheel's prodguard exited $got on $env_file, expected $want:" >&2
         cat "$tmp/out" >&2
         exit 1
     fi

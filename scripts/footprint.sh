@@ -3,20 +3,20 @@
 #
 #   1. clean debug build times (median of ROUNDS, the apps built in turn in
 #      each round so that a busy spell hits all of them): a hello-world;
-#      the same calling guard_core::validate(); and `core_deps`, the same with
-#      guard-core's own dependencies (url, thiserror) instead of guard-core.
+#      the same calling prodguard::validate(); and `core_deps`, the same with
+#      prodguard's own dependencies (url, thiserror) instead of prodguard.
 #      guard's own code costs a clean build `guarded - core_deps` (the median of
-#      the per-round differences); guard-core and guard-macros rebuilt over
+#      the per-round differences); prodguard and prodguard-macros rebuilt over
 #      their already-built dependencies is shown beside it (one after the
 #      other, as an update of guard would rebuild them). Every clean build
 #      runs with cargo's --timings, which splits the difference in two: how
-#      much later url (guard-core's last dependency) ends, which is
-#      guard-macros and guard-core taking cores from the other crates, plus
+#      much later url (prodguard's last dependency) ends, which is
+#      prodguard-macros and prodguard taking cores from the other crates, plus
 #      the machine's noise; and how much longer the build runs on after url,
-#      which is guard-core on the critical path. `no_macros` is `guarded`
-#      with guard-core's default features off: validate() without the
+#      which is prodguard on the critical path. `no_macros` is `guarded`
+#      with prodguard's default features off: validate() without the
 #      macro crate;
-#   2. bytes added to a stripped release binary, by guard-core and by its
+#   2. bytes added to a stripped release binary, by prodguard and by its
 #      dependencies alone (core_deps);
 #   3. how many major versions of syn a tokio app using #[production_safe]
 #      compiles (cargo tree);
@@ -87,8 +87,8 @@ clean_builds() {
 }
 
 # timeline HTML: from a --timings report, in seconds from the build's
-# start: when url ends, when the last unit ends, how long guard-core and
-# guard-macros take (0 where the build has no such unit).
+# start: when url ends, when the last unit ends, how long prodguard and
+# prodguard-macros take (0 where the build has no such unit).
 timeline() {
     awk '
         /^    "name": / { name = $2; gsub(/[",]/, "", name) }
@@ -97,7 +97,7 @@ timeline() {
             took[name] = $2 + 0; end[name] = start + $2
             if (start + $2 > last) last = start + $2
         }
-        END { printf "%.2f %.2f %.2f %.2f\n", end["url"], last, took["guard-core"], took["guard-macros"] }
+        END { printf "%.2f %.2f %.2f %.2f\n", end["url"], last, took["prodguard"], took["prodguard-macros"] }
     ' "$1"
 }
 
@@ -138,9 +138,9 @@ release_size() {
     stat -c %s "$work/$1/target/release/$1"
 }
 
-guard="guard-core = { path = \"$repo/guard-core\" }"
+guard="prodguard = { path = \"$repo/guard-core\" }"
 main_validate='fn main() {
-    match guard_core::validate() {
+    match prodguard::validate() {
         Ok(report) => println!("{report}"),
         Err(err) => println!("{err}"),
     }
@@ -151,7 +151,7 @@ echo
 
 app hello "" 'fn main() { println!("hello"); }'
 app guarded "$guard" "$main_validate"
-# guard-core's dependencies, as guard-core declares them, used for real.
+# prodguard's dependencies, as prodguard declares them, used for real.
 app core_deps 'thiserror = "2.0.12"
 url = "2.5.4"' '#[derive(Debug, thiserror::Error)]
 #[error("not a URL")]
@@ -167,7 +167,7 @@ app ascii_only "$guard
 idna_adapter = \"=1.0.0\"" "$main_validate"
 
 # validate() alone, without the macro crate (default features off).
-app no_macros "guard-core = { path = \"$repo/guard-core\", default-features = false }" "$main_validate"
+app no_macros "prodguard = { path = \"$repo/guard-core\", default-features = false }" "$main_validate"
 
 clean_builds hello core_deps guarded no_macros ascii_only
 hello_time=$(median_of hello)
@@ -178,8 +178,8 @@ added_time=$(paired_difference guarded core_deps)
 no_macros_time=$(paired_difference no_macros core_deps)
 core_took=$(median $(field guarded 3))
 macros_took=$(median $(field guarded 4))
-own_time=$(own_code guarded guard-core guard-macros)
-core_time=$(own_code guarded guard-core)
+own_time=$(own_code guarded prodguard prodguard-macros)
+core_time=$(own_code guarded prodguard)
 hello_size=$(release_size hello)
 deps_size=$(release_size core_deps)
 guarded_size=$(release_size guarded)
@@ -187,31 +187,31 @@ ascii_size=$(release_size ascii_only)
 
 echo "clean debug build, median of $rounds rounds (s):"
 echo "  hello-world                    $hello_time"
-echo "  with guard-core's dependencies $deps_time"
-echo "  with guard-core                $guarded_time (+$(sub "$guarded_time" "$hello_time") over hello-world)"
-echo "  with guard-core, idna ASCII    $ascii_time (saves $(sub "$guarded_time" "$ascii_time"))"
-echo "  guard's own code in a clean build (with guard-core - with its dependencies, median of the rounds' differences): $added_time"
-echo "  per round (s): with guard-core $(paste -sd' ' "$work/guarded.times"); with its dependencies $(paste -sd' ' "$work/core_deps.times")"
-echo "  from cargo --timings, median of the rounds' differences: url, guard-core's last dependency, ends $(url_later guarded) s later" \
-    "(guard-macros and guard-core taking cores, and noise); the build runs on after url $(tail_longer guarded) s longer (guard-core on the critical path)"
+echo "  with prodguard's dependencies $deps_time"
+echo "  with prodguard                $guarded_time (+$(sub "$guarded_time" "$hello_time") over hello-world)"
+echo "  with prodguard, idna ASCII    $ascii_time (saves $(sub "$guarded_time" "$ascii_time"))"
+echo "  guard's own code in a clean build (with prodguard - with its dependencies, median of the rounds' differences): $added_time"
+echo "  per round (s): with prodguard $(paste -sd' ' "$work/guarded.times"); with its dependencies $(paste -sd' ' "$work/core_deps.times")"
+echo "  from cargo --timings, median of the rounds' differences: url, prodguard's last dependency, ends $(url_later guarded) s later" \
+    "(prodguard-macros and prodguard taking cores, and noise); the build runs on after url $(tail_longer guarded) s longer (prodguard on the critical path)"
 echo "  without the macro crate (default-features = false): +$no_macros_time (url ends $(url_later no_macros) s later," \
     "the build runs on $(tail_longer no_macros) s longer)"
-echo "  guard-core takes $core_took s, guard-macros $macros_took s in these builds (median)"
-echo "  guard-core + guard-macros rebuilt one after the other over built deps (median of 3): $own_time"
-echo "  guard-core alone rebuilt over built deps (median of 3): $core_time"
+echo "  prodguard takes $core_took s, prodguard-macros $macros_took s in these builds (median)"
+echo "  prodguard + prodguard-macros rebuilt one after the other over built deps (median of 3): $own_time"
+echo "  prodguard alone rebuilt over built deps (median of 3): $core_time"
 echo
 echo "stripped release binary (bytes):"
 echo "  hello-world                    $hello_size"
-echo "  with guard-core's dependencies $deps_size (+$(( deps_size - hello_size )) = +$(( (deps_size - hello_size) / 1024 )) KiB)"
-echo "  with guard-core                $guarded_size (+$(( guarded_size - hello_size )) = +$(( (guarded_size - hello_size) / 1024 )) KiB;" \
+echo "  with prodguard's dependencies $deps_size (+$(( deps_size - hello_size )) = +$(( (deps_size - hello_size) / 1024 )) KiB)"
+echo "  with prodguard                $guarded_size (+$(( guarded_size - hello_size )) = +$(( (guarded_size - hello_size) / 1024 )) KiB;" \
     "guard's own code +$(( (guarded_size - deps_size) / 1024 )) KiB)"
-echo "  with guard-core, idna ASCII    $ascii_size (+$(( ascii_size - hello_size )) = +$(( (ascii_size - hello_size) / 1024 )) KiB)"
+echo "  with prodguard, idna ASCII    $ascii_size (+$(( ascii_size - hello_size )) = +$(( (ascii_size - hello_size) / 1024 )) KiB)"
 echo
-echo "crates compiled with guard-core: $(cd "$work/guarded" && cargo tree --prefix none -e normal,build | sed 's/ (\*)//' | sort -u | wc -l)" \
+echo "crates compiled with prodguard: $(cd "$work/guarded" && cargo tree --prefix none -e normal,build | sed 's/ (\*)//' | sort -u | wc -l)" \
     "(idna ASCII: $(cd "$work/ascii_only" && cargo tree --prefix none -e normal,build | sed 's/ (\*)//' | sort -u | wc -l))"
 
 app tokio_app "$guard
-tokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\"] }" '#[guard_core::production_safe]
+tokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\"] }" '#[prodguard::production_safe]
 #[tokio::main]
 async fn main() {
     println!("serving");

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# guard-core's lines outside the database reader, the framework profiles
+# prodguard's lines outside the database reader, the framework profiles
 # and the .env reader, as the simplicity issue counts them: lines of
 # guard-core/src/**/*.rs that are neither blank nor start with `//`, without
 # files named tests.rs and without a trailing `#[cfg(test)] mod tests` block.

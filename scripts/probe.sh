@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# What `guard check --probe` costs, against a PostgreSQL server this script
+# What `prodguard check --probe` costs, against a PostgreSQL server this script
 # starts on a free loopback port (and stops, by pid, on exit):
 #
-#   1. `guard check` beside `guard check --probe` and `pg_isready`, in one
+#   1. `prodguard check` beside `prodguard check --probe` and `pg_isready`, in one
 #      hyperfine run (alternating, RUNS each): the probe's added time, and
 #      the whole `check --probe` process over `pg_isready`;
 #   2. a listener that accepts and never answers: `check --probe
 #      --probe-timeout 500` end to end, and the probe's own elapsed_ms;
 #   3. with BASE (a git revision), the stripped size of a release app that
-#      calls guard_core::validate() with guard-core's default features, at
+#      calls prodguard::validate() with prodguard's default features, at
 #      BASE and in this tree: the feature off must add nothing.
 #
 # Needs root (the server runs as the postgres user), Debian's postgresql
@@ -36,8 +36,8 @@ export CARGO_TERM_COLOR=never
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 
-(cd "$repo" && cargo build --quiet --release -p guard-cli)
-cp "$target/release/guard" "$work/guard"
+(cd "$repo" && cargo build --quiet --release -p prodguard-cli)
+cp "$target/release/prodguard" "$work/guard"
 
 mkdir "$work/pg" && chown postgres: "$work/pg"
 runuser -u postgres -- "$bin/initdb" -D "$work/pg/data" -U postgres -A trust --no-sync >/dev/null
@@ -88,7 +88,7 @@ hyperfine -N --runs 10 -i -n 'silent host, --probe-timeout 500' \
     "env -i ${silent_env[*]} $work/guard check --probe --probe-timeout 500"
 
 if [ -n "$base" ]; then
-    echo "== 3. stripped size of an app on guard-core's default features: $base and this tree"
+    echo "== 3. stripped size of an app on prodguard's default features: $base and this tree"
     mkdir "$work/base"
     git -C "$repo" archive "$base" | tar -x -C "$work/base"
     for tree in base now; do
@@ -103,14 +103,14 @@ edition = "2024"
 publish = false
 
 [dependencies]
-guard-core = { path = "$src/guard-core" }
+prodguard = { path = "$src/guard-core" }
 
 [profile.release]
 strip = true
 
 [workspace]
 TOML
-        echo 'fn main() { if let Err(err) = guard_core::validate() { eprintln!("{err}"); std::process::exit(78) } }' \
+        echo 'fn main() { if let Err(err) = prodguard::validate() { eprintln!("{err}"); std::process::exit(78) } }' \
             >"$work/app-$tree/src/main.rs"
         (cd "$work/app-$tree" && CARGO_TARGET_DIR="$work/app-$tree/target" cargo build --quiet --release)
         echo "$tree: $(stat -c %s "$work/app-$tree/target/release/app") bytes"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Whole-process figures for `guard check` beside a hello-world Rust binary
+# Whole-process figures for `prodguard check` beside a hello-world Rust binary
 # (process start and exit is the floor): median wall time over many runs
 # (hyperfine) and peak resident memory (GNU time's %M), for the fit and the
 # misfit environment of examples/env/.
@@ -31,12 +31,12 @@ if [ ${#missing[@]} -gt 0 ]; then
     apt-get update -qq && apt-get install -y -qq "${missing[@]}" > /dev/null
 fi
 
-(cd "$repo" && cargo build --quiet --release -p guard-cli)
+(cd "$repo" && cargo build --quiet --release -p prodguard-cli)
 # Both binaries are copied before they are timed, as `cargo install` or an
 # image build copies guard into place. How the linker wrote a file shapes
 # its page cache: the same guard binary took 6 more page faults a run, and
 # up to 7 % more time, from target/release than from a copy of it.
-cp "$repo/target/release/guard" "$work/guard"
+cp "$repo/target/release/prodguard" "$work/guard"
 guard="$work/guard"
 
 mkdir -p "$work/hello/src"
@@ -66,7 +66,7 @@ echo "runs: $runs each, in batches of $batch (3 warm-up runs a batch)"
 echo
 
 # The commands, in the order of the figures (hello-world first).
-commands=("$hello" "$guard check --env-file $fit" "$guard check --env-file $misfit" "$guard --version")
+commands=("$hello" "$prodguard check --env-file $fit" "$prodguard check --env-file $misfit" "$guard --version")
 
 # One batch: every command $batch times (-N: no shell in between; -i: the
 # misfit run exits 78 by design), the order turned by one each batch: the
@@ -99,7 +99,7 @@ median() {
 paired() {
     paste "$work/batch.$1" "$work/batch.1" | awk '{ print $1 / $2 }' | median
 }
-names=("hello-world         " "guard check (fit)   " "guard check (misfit)" "guard --version     ")
+names=("hello-world         " "prodguard check (fit)   " "prodguard check (misfit)" "guard --version     ")
 printf 'median wall time (µs), and the ratio to hello-world: of the pooled medians,
 '
 printf 'and the median of the %d batches'"'"' ratios
@@ -123,5 +123,5 @@ peak_rss() {
 echo
 echo "peak RSS, median of 50 runs (KiB):"
 echo "  hello-world            $(peak_rss "$hello")"
-echo "  guard check (fit)      $(peak_rss "$guard" check --env-file "$fit")"
-echo "  guard check (misfit)   $(peak_rss "$guard" check --env-file "$misfit")"
+echo "  prodguard check (fit)      $(peak_rss "$guard" check --env-file "$fit")"
+echo "  prodguard check (misfit)   $(peak_rss "$guard" check --env-file "$misfit")"

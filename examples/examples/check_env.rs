@@ -2,7 +2,7 @@
 //! would at start-up: `cargo run --example check_env`.
 
 fn main() -> std::process::ExitCode {
-    match guard_core::validate() {
+    match prodguard::validate() {
         Ok(report) => {
             println!("{report:#}");
             std::process::ExitCode::SUCCESS

@@ -1,7 +1,7 @@
-//! Custom start-up code calling `guard_core::validate()` instead of the attribute: `cargo run --example custom_startup`.
+//! Custom start-up code calling `prodguard::validate()` instead of the attribute: `cargo run --example custom_startup`.
 //!
 //! For when the decision belongs to the app: here it logs the verdict its
-//! own way and exits with 78 (`EX_CONFIG`), the code `guard check` uses.
+//! own way and exits with 78 (`EX_CONFIG`), the code `prodguard check` uses.
 
 use std::process::ExitCode;
 
@@ -14,7 +14,7 @@ fn main() -> ExitCode {
 }
 
 fn check_configuration() -> Result<(), ExitCode> {
-    match guard_core::validate() {
+    match prodguard::validate() {
         Ok(report) => {
             // The start-up line, then a line per warning and allowed check.
             eprintln!("{report:#}");

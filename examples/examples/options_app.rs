@@ -4,11 +4,11 @@
 //!   before `main`'s body, so a loader in the body would be too late); a
 //!   missing file is fine, and a variable already set wins.
 //! - `require`: variables of the app's own, as required as `DATABASE_URL`.
-//! - `allow`: checks that are reported but never block (ids: `guard explain`).
+//! - `allow`: checks that are reported but never block (ids: `prodguard explain`).
 //! - `rename`: the app reads its secret as `SESSION_SECRET`.
 //! - `exit`: on failure, the report on stderr and exit status 78, no panic.
 
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe(
     dotenv,

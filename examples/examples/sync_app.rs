@@ -5,7 +5,7 @@
 //! production unless `DEBUG=true`) it panics with the report before the
 //! first line of `main`. Locally: `DEBUG=true cargo run --example sync_app`.
 
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe]
 fn main() {

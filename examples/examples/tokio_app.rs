@@ -10,7 +10,7 @@
 //! async body, inside a runtime already built: still before the body, but
 //! after work the process did not need to do.
 
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[tokio::main]
 #[production_safe]

@@ -7,7 +7,7 @@
 #![no_main]
 
 use arbitrary::Arbitrary;
-use guard_core::DatabaseUrl;
+use prodguard::DatabaseUrl;
 use guard_fuzz::{BENIGN, choose, pieces, secret, write};
 use libfuzzer_sys::fuzz_target;
 

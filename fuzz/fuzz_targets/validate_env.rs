@@ -10,7 +10,7 @@ use std::ffi::OsString;
 use std::os::unix::ffi::OsStringExt;
 
 use arbitrary::Arbitrary;
-use guard_core::{GuardError, Policy, Report};
+use prodguard::{GuardError, Policy, Report};
 use guard_fuzz::{choose, secret, write};
 use libfuzzer_sys::fuzz_target;
 
@@ -121,7 +121,7 @@ fuzz_target!(|input: Input<'_>| {
 
     let mut policy = Policy::new().require("REDIS_URL");
     if input.rename {
-        policy = policy.rename(guard_core::Variable::SecretKey, "SESSION_SECRET");
+        policy = policy.rename(prodguard::Variable::SecretKey, "SESSION_SECRET");
     }
     let out = every_output(&policy.validate_env(pairs.iter().map(|(k, v)| (k, v))));
     if fuzzed_holds_a_secret {

@@ -1,7 +1,7 @@
-//! `guard`: guard-core's checks from a shell, a pre-deploy command or CI.
+//! `prodguard`: prodguard's checks from a shell, a pre-deploy command or CI.
 //!
 //! A thin shell: it parses arguments, reads env files, and renders what
-//! guard-core decided (verdicts, messages, remediation, explanations) as
+//! prodguard decided (verdicts, messages, remediation, explanations) as
 //! text, JSON or GitHub Actions annotations.
 //!
 //! Output never decides the verdict: a closed pipe (`guard … | head`) keeps
@@ -18,7 +18,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
-use guard_core::{
+use prodguard::{
     Check, DatabaseUrl, FrontEnd, Policy, Profile, UnknownCheck, UnknownProfile, Variable, env_file,
 };
 
@@ -31,13 +31,13 @@ const EXIT_MISCONFIGURED: u8 = 78;
 
 const ROOT_AFTER_HELP: &str = "\
 Examples:
-  guard check                                   check this process's environment
-  guard check --env-file examples/env/incident.env
-  guard check --profile rails --env-file examples/env/rails-incident.env
-  guard check --env-file .env --env-file .env.production --format json
-  guard check --format github                   annotations in a GitHub Actions job
-  guard explain sqlite_in_production
-  guard classify -                              classify a pasted URL, kept out of history
+  prodguard check                                   check this process's environment
+  prodguard check --env-file examples/env/incident.env
+  prodguard check --profile rails --env-file examples/env/rails-incident.env
+  prodguard check --env-file .env --env-file .env.production --format json
+  prodguard check --format github                   annotations in a GitHub Actions job
+  prodguard explain sqlite_in_production
+  prodguard classify -                              classify a pasted URL, kept out of history
 
 Exit status: 0 fit to start (warnings allowed), 78 misconfigured (EX_CONFIG),
 2 usage error, unknown check id, unreadable file or unwritable output.";
@@ -46,34 +46,34 @@ const CHECK_AFTER_HELP: &str = "\
 Examples:
   # As Railway's pre-deploy command: a failure stops the deploy and the
   # running version keeps serving.
-  guard check
+  prodguard check
 
   # Replay the incident guard exists for (exit status 78):
-  guard check --env-file examples/env/incident.env
+  prodguard check --env-file examples/env/incident.env
 
   # In CI, against the variables a deployment will get:
-  guard check --env-file deploy/production.env --require REDIS_URL --format json
+  prodguard check --env-file deploy/production.env --require REDIS_URL --format json
 
   # In a GitHub Actions step: one annotation per finding.
-  guard check --env-file deploy/production.env --format github
+  prodguard check --env-file deploy/production.env --format github
 
   # Run SQLite on a persistent volume deliberately:
-  guard check --allow sqlite_in_production
+  prodguard check --allow sqlite_in_production
 
   # An app that names its secret SESSION_SECRET and has no database:
-  guard check --rename SECRET_KEY=SESSION_SECRET --no-database
+  prodguard check --rename SECRET_KEY=SESSION_SECRET --no-database
 
   # A Laravel app, which calls its key MY_KEY:
-  guard check --profile laravel --rename APP_KEY=MY_KEY
+  prodguard check --profile laravel --rename APP_KEY=MY_KEY
 
   # Also connect to the database: it answers, speaks its URL's protocol,
   # and offers TLS (no credential is sent), within 2 seconds in all:
-  guard check --probe --probe-timeout 2000
+  prodguard check --probe --probe-timeout 2000
 
 Production = a hosting platform is detected (RAILWAY_ENVIRONMENT, DYNO, ...)
 or DEBUG is not true (under --profile: the framework's switch, e.g.
-RAILS_ENV, names no development environment). `guard explain` lists every
-check; `guard explain --profile NAME` describes a profile.
+RAILS_ENV, names no development environment). `prodguard explain` lists every
+check; `prodguard explain --profile NAME` describes a profile.
 
 With --format json a usage error prints {\"verdict\": \"error\", \"error\": \"...\"}
 on stdout as well as the message on stderr. Colour: only on a terminal;
@@ -84,15 +84,15 @@ Exit status: 0 fit to start (warnings allowed), 78 misconfigured (EX_CONFIG),
 
 const EXPLAIN_AFTER_HELP: &str = "\
 Examples:
-  guard explain                        list every check with its summary
-  guard explain secret_key_weak        what it catches, why, how to fix, how to allow
-  guard explain --profile laravel      a framework profile's variables and rules";
+  prodguard explain                        list every check with its summary
+  prodguard explain secret_key_weak        what it catches, why, how to fix, how to allow
+  prodguard explain --profile laravel      a framework profile's variables and rules";
 
 const CLASSIFY_AFTER_HELP: &str = "\
 Examples:
-  guard classify                               DATABASE_URL from the environment
-  guard classify --url 'sqlite:///app/db.sqlite3'
-  guard classify -                             paste the URL, press Enter: it stays
+  prodguard classify                               DATABASE_URL from the environment
+  prodguard classify --url 'sqlite:///app/db.sqlite3'
+  prodguard classify -                             paste the URL, press Enter: it stays
                                                out of shell history
 
 Standard input: leading blank lines are skipped, and the line may hold at
@@ -108,10 +108,10 @@ Exit status: 0 classified, 78 the value cannot be used as a connection string,
 /// SECRET_KEY (and more) are fit for production, reports every problem at
 /// once with where to fix it, and exits non-zero when it is not.
 #[derive(Debug, Parser)]
-// A bare `guard` is a usage error whose first line says so, not the help
+// A bare `prodguard` is a usage error whose first line says so, not the help
 // text (clap's default for a required subcommand).
 #[command(
-    name = "guard",
+    name = "prodguard",
     version,
     after_help = ROOT_AFTER_HELP,
     arg_required_else_help = false
@@ -137,8 +137,8 @@ enum Command {
 /// A subcommand's arguments, defined only when that subcommand is parsed
 /// or its help shown (clap's [`clap::Command::defer`]).
 ///
-/// `guard` starts at every deploy: defining the arguments of all three
-/// subcommands to run one of them cost `guard check` 10k instructions and
+/// `prodguard` starts at every deploy: defining the arguments of all three
+/// subcommands to run one of them cost `prodguard check` 10k instructions and
 /// `guard --version` 35k of its 353k (BENCHMARKS.md, "The guard command").
 #[derive(Debug)]
 struct Deferred<T>(T);
@@ -188,7 +188,7 @@ struct CheckArgs {
     profile: Profile,
 
     /// Allow a check by id: still reported, marked allowed, never blocks.
-    /// Repeatable; `guard explain` lists the ids.
+    /// Repeatable; `prodguard explain` lists the ids.
     #[arg(long, value_name = "ID", value_parser = parse_check)]
     allow: Vec<Check>,
 
@@ -513,7 +513,7 @@ fn explain(args: ExplainArgs) -> Result<u8, Failure> {
                     check.summary()
                 ));
             }
-            text.push_str("\n`guard explain ID` describes one check; `guard explain --profile NAME` a framework profile.");
+            text.push_str("\n`prodguard explain ID` describes one check; `prodguard explain --profile NAME` a framework profile.");
             print(&text)?;
         }
     }
@@ -560,7 +560,7 @@ fn classify(args: ClassifyArgs) -> Result<u8, Failure> {
                     eprint_line(&format!("error: {message}\n  value: {}{backend}", err.shown()));
                 }
                 Format::Json => print(&json_text(&serde_json::json!({
-                    "backend": err.backend().map(guard_core::Backend::id),
+                    "backend": err.backend().map(prodguard::Backend::id),
                     "url": err.shown(),
                     "error": message,
                 })))?,
@@ -574,7 +574,7 @@ fn classify(args: ClassifyArgs) -> Result<u8, Failure> {
 /// an empty string when there is none.
 ///
 /// The read is bounded: `input` is read through `take`, so a stream with
-/// no line ending (`cat /dev/zero | guard classify -`) costs at most
+/// no line ending (`cat /dev/zero | prodguard classify -`) costs at most
 /// [`MAX_STDIN_LINE`] bytes of memory, and the blank lines skipped count
 /// towards that bound.
 fn first_line(input: impl BufRead) -> Result<String, String> {
@@ -632,7 +632,7 @@ fn keep_broken_pipe(written: io::Result<()>) -> io::Result<()> {
 }
 
 /// Writes a line to stderr, ignoring a failed write: `eprintln!` would
-/// panic (`guard check 2>/dev/full`), and a message nobody can read must
+/// panic (`prodguard check 2>/dev/full`), and a message nobody can read must
 /// not change the exit status.
 fn eprint_line(text: &str) {
     let _ = writeln!(io::stderr().lock(), "{text}");
@@ -651,15 +651,15 @@ mod tests {
     #[test]
     fn json_is_asked_for_by_either_spelling_before_a_double_dash() {
         let cases: &[(&[&str], bool)] = &[
-            (&["guard", "check", "--format", "json", "--bogus"], true),
-            (&["guard", "check", "--format=json", "--allow", "x"], true),
-            (&["guard", "classify", "--bogus", "--format", "json"], true),
-            (&["guard", "check", "--format", "text", "--bogus"], false),
-            (&["guard", "check", "--format"], false),
-            (&["guard", "check", "--format", "yaml"], false),
-            (&["guard", "check", "--", "--format", "json"], false),
-            (&["guard", "check", "json"], false),
-            (&["guard", "check"], false),
+            (&["prodguard", "check", "--format", "json", "--bogus"], true),
+            (&["prodguard", "check", "--format=json", "--allow", "x"], true),
+            (&["prodguard", "classify", "--bogus", "--format", "json"], true),
+            (&["prodguard", "check", "--format", "text", "--bogus"], false),
+            (&["prodguard", "check", "--format"], false),
+            (&["prodguard", "check", "--format", "yaml"], false),
+            (&["prodguard", "check", "--", "--format", "json"], false),
+            (&["prodguard", "check", "json"], false),
+            (&["prodguard", "check"], false),
         ];
         for (args, json) in cases {
             let args = args.iter().map(Into::into);

@@ -1,4 +1,4 @@
-//! Rendering what guard-core decided: its report text (optionally
+//! Rendering what prodguard decided: its report text (optionally
 //! coloured), JSON or GitHub Actions annotations. Nothing here judges a
 //! variable.
 
@@ -6,7 +6,7 @@ use std::ffi::OsString;
 use std::io::IsTerminal;
 
 use anstyle::{AnsiColor, Style};
-use guard_core::{Backend, DatabaseUrl, Finding, Platform, Report, Severity};
+use prodguard::{Backend, DatabaseUrl, Finding, Platform, Report, Severity};
 use serde_json::{Value, json};
 
 /// Whether to colour text written to standard output, by [`colour`].
@@ -70,7 +70,7 @@ pub fn paint(text: &str, colour: bool) -> String {
     out
 }
 
-/// The JSON form of a `guard check` run.
+/// The JSON form of a `prodguard check` run.
 ///
 /// `verdict`, `production`, `platform`, `database` and `findings` are the
 /// documented interface; `environment`, `preview`, `errors`, `warnings`
@@ -88,8 +88,8 @@ pub fn check_json(report: &Report, fit: bool) -> Value {
             "backend": url.backend().id(),
             "url": url.shown(),
         })),
-        "errors": count(guard_core::Severity::Error),
-        "warnings": count(guard_core::Severity::Warning),
+        "errors": count(prodguard::Severity::Error),
+        "warnings": count(prodguard::Severity::Warning),
         "findings": report.findings().iter().map(finding_json).collect::<Vec<_>>(),
         "probe": report.probe().map(|probe| json!({
             // Whole milliseconds, rounded up: no float formatting linked.
@@ -99,7 +99,7 @@ pub fn check_json(report: &Report, fit: bool) -> Value {
     })
 }
 
-/// The GitHub Actions form of a `guard check` run: one workflow command
+/// The GitHub Actions form of a `prodguard check` run: one workflow command
 /// per finding (`::error`, `::warning`, and `::notice` for an allowed
 /// check), titled with the variable and the check's id, then one summary
 /// line.
@@ -113,7 +113,7 @@ pub fn check_github(report: &Report, fit: bool) -> String {
             Severity::Error => ("error", ""),
             Severity::Warning => ("warning", ""),
             Severity::Allowed => ("notice", " (allowed)"),
-            // A severity guard-core adds later blocks nothing today.
+            // A severity prodguard adds later blocks nothing today.
             _ => ("notice", ""),
         };
         let title = format!("{}: {}{marker}", finding.variable(), finding.id());

@@ -1,4 +1,4 @@
-//! Every check in guard-core's catalog is reachable through `guard check`,
+//! Every check in prodguard's catalog is reachable through `prodguard check`,
 //! with the severity the catalog gives it.
 
 mod common;
@@ -6,7 +6,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::{FIT, env_file, env_text, guard, with};
-use guard_core::Check;
+use prodguard::Check;
 
 /// One row: a name, changes to a fit Railway deployment (an empty value
 /// removes the variable), extra arguments, the check it must trigger, its
@@ -206,7 +206,7 @@ fn every_check_is_reachable_through_guard_check() {
     }
     let reached: BTreeSet<&str> = CASES.iter().map(|c| c.id).collect();
     // The probe's checks need a server to talk to: tests/test_probe.rs
-    // reaches them through `guard check --probe`.
+    // reaches them through `prodguard check --probe`.
     let probed = [
         Check::DatabaseUnreachable,
         Check::DatabaseProtocolMismatch,

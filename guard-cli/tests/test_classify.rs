@@ -1,4 +1,4 @@
-//! `guard classify`: backend family and shown URL, from the
+//! `prodguard classify`: backend family and shown URL, from the
 //! environment, `--url`, or standard input.
 
 mod common;

@@ -1,21 +1,17 @@
-//! `guard explain`: the catalog's own text, for one check or all.
+//! `prodguard explain`: the catalog's own text, for one check or all.
 
 mod common;
 
 use common::guard;
-use guard_core::Check;
+use prodguard::Check;
 
 #[test]
 fn explain_prints_each_checks_long_text() {
     for &check in Check::ALL {
         let run = guard(&["explain", check.id()], &[]);
         assert_eq!(run.code, 0, "{check}: {run:?}");
-        assert_eq!(
-            run.stdout,
-            format!("{}\n", check.explain(guard_core::FrontEnd::Cli)),
-            "{check}"
-        );
-        assert!(run.stdout.contains(&format!("guard check --allow {}", check.id())));
+        assert_eq!(run.stdout, format!("{}\n", check.explain(prodguard::FrontEnd::Cli)), "{check}");
+        assert!(run.stdout.contains(&format!("prodguard check --allow {}", check.id())));
         assert_eq!(run.stderr, "");
     }
 }

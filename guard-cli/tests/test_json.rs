@@ -1,4 +1,4 @@
-//! `--format json`: one object on stdout, carrying what guard-core decided.
+//! `--format json`: one object on stdout, carrying what prodguard decided.
 
 mod common;
 
@@ -36,7 +36,7 @@ fn misconfigured_json_carries_every_field() {
 
 #[test]
 fn json_findings_match_guard_core_one_for_one() {
-    let err = guard_core::validate_env(INCIDENT.iter().copied()).unwrap_err();
+    let err = prodguard::validate_env(INCIDENT.iter().copied()).unwrap_err();
     let json = guard(&["check", "--format", "json"], INCIDENT).json();
     let from_cli = json["findings"].as_array().unwrap();
     assert_eq!(from_cli.len(), err.findings().len());

@@ -59,7 +59,7 @@ fn a_closed_pipe_keeps_the_verdict() {
     // parsed its arguments, so its one write gets EPIPE (`guard … | head`
     // where head has already quit).
     for (env, code) in [(FIT, 0), (INCIDENT, 78)] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_guard"))
+        let mut child = Command::new(env!("CARGO_BIN_EXE_prodguard"))
             .arg("check")
             .env_clear()
             .envs(env.iter().copied())

@@ -1,5 +1,5 @@
 //! `--require`, `--rename`, `--no-database` and `--no-secret` reach
-//! guard-core's policy.
+//! prodguard's policy.
 
 mod common;
 

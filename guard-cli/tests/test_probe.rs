@@ -1,4 +1,4 @@
-//! `guard check --probe` against real PostgreSQL and MariaDB servers and
+//! `prodguard check --probe` against real PostgreSQL and MariaDB servers and
 //! fake ones, all on 127.0.0.1: URLs name IP literals, so nothing is
 //! resolved and nothing leaves loopback. Every server a test starts is
 //! stopped by its pid when the test ends, passing or not.
@@ -22,7 +22,7 @@ const LIVE_TIMEOUT: &str = "2000";
 /// For silent and fake servers.
 const TIMEOUT_MS: u64 = 300;
 
-/// `guard check --probe --format json` of a production environment, fit
+/// `prodguard check --probe --format json` of a production environment, fit
 /// but for `url`; every output format is checked for the password.
 fn probe(url: &str, timeout: &str) -> Run {
     let env = [("DEBUG", "false"), ("DATABASE_URL", url), ("SECRET_KEY", SECRET_KEY)];

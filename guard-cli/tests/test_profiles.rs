@@ -1,4 +1,4 @@
-//! Framework profiles through `guard check --profile NAME`: a fit
+//! Framework profiles through `prodguard check --profile NAME`: a fit
 //! deployment starts, each framework's own misconfiguration is refused (or
 //! warned about) naming the framework's variable, and no secret is ever
 //! printed.

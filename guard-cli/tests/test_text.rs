@@ -1,4 +1,4 @@
-//! Text output is guard-core's own report, coloured only on a terminal and
+//! Text output is prodguard's own report, coloured only on a terminal and
 //! never with `NO_COLOR`.
 
 mod common;
@@ -10,8 +10,8 @@ use common::{FIT, INCIDENT, guard, with};
 
 #[test]
 fn misconfigured_text_is_the_librarys_report() {
-    let err = guard_core::Policy::new()
-        .worded_for(guard_core::FrontEnd::Cli)
+    let err = prodguard::Policy::new()
+        .worded_for(prodguard::FrontEnd::Cli)
         .validate_env(INCIDENT.iter().copied())
         .unwrap_err();
     let run = guard(&["check"], INCIDENT);
@@ -22,7 +22,7 @@ fn misconfigured_text_is_the_librarys_report() {
 #[test]
 fn fit_text_is_the_startup_line_with_warnings() {
     let env = with(FIT, &[("ALLOWED_HOSTS", "*")]);
-    let report = guard_core::validate_env(env.iter().copied()).unwrap();
+    let report = prodguard::validate_env(env.iter().copied()).unwrap();
     let run = guard(&["check"], &env);
     assert_eq!(run.stdout, format!("{report:#}\n"));
     assert!(run.stdout.starts_with("✅ Using PostgreSQL database from DATABASE_URL\n  ⚠️"));
@@ -31,9 +31,9 @@ fn fit_text_is_the_startup_line_with_warnings() {
 #[test]
 fn allowed_and_required_reach_the_library_policy() {
     let env = with(FIT, &[("DATABASE_URL", "sqlite:////data/app.db")]);
-    let policy = guard_core::Policy::new()
-        .worded_for(guard_core::FrontEnd::Cli)
-        .allow(guard_core::Check::SqliteInProduction)
+    let policy = prodguard::Policy::new()
+        .worded_for(prodguard::FrontEnd::Cli)
+        .allow(prodguard::Check::SqliteInProduction)
         .require("REDIS_URL");
     let err = policy.validate_env(env.iter().copied()).unwrap_err();
     let run = guard(&["check", "--allow", "sqlite_in_production", "--require", "REDIS_URL"], &env);
@@ -53,7 +53,7 @@ fn piped_output_has_no_colour() {
 /// or returns `None` where `script` is not installed.
 fn on_a_terminal(args: &str, no_color: bool) -> Option<String> {
     let script = ["/usr/bin/script", "/bin/script"].into_iter().find(|p| Path::new(p).exists())?;
-    let command = format!("{} {args}", env!("CARGO_BIN_EXE_guard"));
+    let command = format!("{} {args}", env!("CARGO_BIN_EXE_prodguard"));
     let mut child = Command::new(script);
     child
         .args(["-qec", &command, "/dev/null"])
@@ -109,7 +109,7 @@ fn the_command_speaks_cli_not_rust() {
         outputs.push(common::guard(&["check", "--format", format], &env));
         outputs.push(common::guard(&["check", "--format", format], &[("DYNO", "web.1")]));
     }
-    for check in guard_core::Check::ALL {
+    for check in prodguard::Check::ALL {
         outputs.push(common::guard(&["explain", check.id()], &[]));
     }
     let text: String = outputs.iter().map(|run| format!("{}{}", run.stdout, run.stderr)).collect();

@@ -10,7 +10,7 @@
 //! - `classify`: each backend family and each SQLite form, beside one
 //!   `Url::parse` of the PostgreSQL URL.
 //!
-//! Run with `cargo bench -p guard-core`; see BENCHMARKS.md.
+//! Run with `cargo bench -p prodguard`; see BENCHMARKS.md.
 
 mod common;
 
@@ -18,20 +18,20 @@ use std::hint::black_box;
 
 use common::{FIT, MISFIT, environment, floor, pairs};
 use criterion::{Criterion, criterion_group, criterion_main};
-use guard_core::DatabaseUrl;
+use prodguard::DatabaseUrl;
 use url::Url;
 
 fn validate_env(c: &mut Criterion) {
     let fit = environment(FIT);
     let misfit = environment(MISFIT);
-    assert!(guard_core::validate_env(pairs(&fit)).is_ok_and(|r| r.findings().is_empty()));
-    assert!(guard_core::validate_env(pairs(&misfit)).is_err());
+    assert!(prodguard::validate_env(pairs(&fit)).is_ok_and(|r| r.findings().is_empty()));
+    assert!(prodguard::validate_env(pairs(&misfit)).is_err());
 
     let mut group = c.benchmark_group("validate_env");
     group.bench_function("floor", |b| b.iter(|| floor(black_box(&fit))));
-    group.bench_function("fit", |b| b.iter(|| guard_core::validate_env(pairs(black_box(&fit)))));
+    group.bench_function("fit", |b| b.iter(|| prodguard::validate_env(pairs(black_box(&fit)))));
     group.bench_function("misfit", |b| {
-        b.iter(|| guard_core::validate_env(pairs(black_box(&misfit))))
+        b.iter(|| prodguard::validate_env(pairs(black_box(&misfit))))
     });
     group.finish();
 }
@@ -39,9 +39,9 @@ fn validate_env(c: &mut Criterion) {
 fn validate_cached(c: &mut Criterion) {
     // The first call reads the environment and runs the checks; the
     // verdict itself does not matter here.
-    let _ = guard_core::validate();
+    let _ = prodguard::validate();
     let mut group = c.benchmark_group("validate");
-    group.bench_function("cached", |b| b.iter(guard_core::validate));
+    group.bench_function("cached", |b| b.iter(prodguard::validate));
     group.finish();
 }
 

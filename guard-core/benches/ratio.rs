@@ -7,7 +7,7 @@
 //! 300 times; the medians of the blocks, and their ratio, come from the
 //! same minutes. Five such runs are printed.
 //!
-//! Run with `cargo bench -p guard-core --bench ratio`; see BENCHMARKS.md.
+//! Run with `cargo bench -p prodguard --bench ratio`; see BENCHMARKS.md.
 
 mod common;
 
@@ -42,7 +42,7 @@ fn main() {
         return;
     }
     let fit = environment(FIT);
-    assert!(guard_core::validate_env(pairs(&fit)).is_ok_and(|r| r.findings().is_empty()));
+    assert!(prodguard::validate_env(pairs(&fit)).is_ok_and(|r| r.findings().is_empty()));
     let mut ratios = Vec::new();
     for run in 1..=RUNS {
         let (mut floors, mut fits) = (Vec::new(), Vec::new());
@@ -51,7 +51,7 @@ fn main() {
                 black_box(floor(black_box(&fit)));
             }));
             fits.push(block(|| {
-                let _ = black_box(guard_core::validate_env(pairs(black_box(&fit))));
+                let _ = black_box(prodguard::validate_env(pairs(black_box(&fit))));
             }));
         }
         let (floor_ns, fit_ns) = (median(&mut floors), median(&mut fits));

@@ -75,9 +75,9 @@ pub struct DotenvFile(pub &'static str);
 /// without it the `dotenv` option fails to compile with this message,
 /// spanned on the option, rather than a missing-function error.
 #[diagnostic::on_unimplemented(
-    message = "the `dotenv` option of `#[production_safe]` needs guard-core's `dotenv` cargo feature",
-    label = "needs guard-core's `dotenv` feature",
-    note = "enable it in Cargo.toml: add `features = [\"dotenv\"]` to the guard-core dependency"
+    message = "the `dotenv` option of `#[production_safe]` needs prodguard's `dotenv` cargo feature",
+    label = "needs prodguard's `dotenv` feature",
+    note = "enable it in Cargo.toml: add `features = [\"dotenv\"]` to the prodguard dependency"
 )]
 pub trait LoadDotenv {
     /// The file's variables; none in a release build.
@@ -99,9 +99,9 @@ pub struct ProbeTimeout(pub u64);
 /// without it the `probe` option fails to compile with this message,
 /// spanned on the option.
 #[diagnostic::on_unimplemented(
-    message = "the `probe` option of `#[production_safe]` needs guard-core's `probe` cargo feature",
-    label = "needs guard-core's `probe` feature",
-    note = "enable it in Cargo.toml: add `features = [\"probe\"]` to the guard-core dependency"
+    message = "the `probe` option of `#[production_safe]` needs prodguard's `probe` cargo feature",
+    label = "needs prodguard's `probe` feature",
+    note = "enable it in Cargo.toml: add `features = [\"probe\"]` to the prodguard dependency"
 )]
 pub trait ApplyProbe {
     /// `policy`, probing.

@@ -8,7 +8,7 @@ use std::str::FromStr;
 /// How much a finding matters.
 ///
 /// ```
-/// use guard_core::Severity;
+/// use prodguard::Severity;
 /// assert_eq!(Severity::Error.id(), "error");
 /// assert!(Severity::Error < Severity::Warning);
 /// ```
@@ -27,7 +27,7 @@ impl Severity {
     /// The lowercase id used in JSON: `error`, `warning`, `allowed`.
     ///
     /// ```
-    /// assert_eq!(guard_core::Severity::Allowed.id(), "allowed");
+    /// assert_eq!(prodguard::Severity::Allowed.id(), "allowed");
     /// ```
     pub const fn id(self) -> &'static str {
         match self {
@@ -40,7 +40,7 @@ impl Severity {
     /// The marker that starts a finding's line in a report.
     ///
     /// ```
-    /// assert_eq!(guard_core::Severity::Error.marker(), "❌");
+    /// assert_eq!(prodguard::Severity::Error.marker(), "❌");
     /// ```
     pub const fn marker(self) -> &'static str {
         match self {
@@ -61,7 +61,7 @@ impl fmt::Display for Severity {
 /// A check guard runs, named by its stable snake_case id.
 ///
 /// ```
-/// use guard_core::Check;
+/// use prodguard::Check;
 ///
 /// let check: Check = "sqlite_in_production".parse().unwrap();
 /// assert_eq!(check, Check::SqliteInProduction);
@@ -135,7 +135,7 @@ impl Check {
     /// Every check, in catalog order (the order of a report).
     ///
     /// ```
-    /// assert_eq!(guard_core::Check::ALL.len(), 22);
+    /// assert_eq!(prodguard::Check::ALL.len(), 22);
     /// ```
     pub const ALL: &'static [Check] = &[
         Check::DebugInProduction,
@@ -295,7 +295,7 @@ impl Check {
                 production: Error,
                 outside: Some(Warning),
                 summary: "the database did not answer the probe",
-                description: "Run only when asked (`guard check --probe`, or the probe in the app's policy): guard resolved each host of DATABASE_URL, connected, and waited for the protocol's first answer, the whole probe bounded in time (5 s by default). A host that does not resolve, refuses the connection, or stays silent where its protocol speaks (a MySQL server greets first; PostgreSQL answers SSLRequest) did not answer. Usual causes: a typo in the host or port, a stale reference to a removed service, a private host probed from outside the private network, a database that is down. With several hosts this is an error only when no host answers; each host that fails while another answers is a warning naming its host:port. guard never authenticates and never sends a credential.",
+                description: "Run only when asked (`prodguard check --probe`, or the probe in the app's policy): guard resolved each host of DATABASE_URL, connected, and waited for the protocol's first answer, the whole probe bounded in time (5 s by default). A host that does not resolve, refuses the connection, or stays silent where its protocol speaks (a MySQL server greets first; PostgreSQL answers SSLRequest) did not answer. Usual causes: a typo in the host or port, a stale reference to a removed service, a private host probed from outside the private network, a database that is down. With several hosts this is an error only when no host answers; each host that fails while another answers is a warning naming its host:port. guard never authenticates and never sends a credential.",
             },
             Check::DatabaseProtocolMismatch => Entry {
                 id: "database_protocol_mismatch",
@@ -324,7 +324,7 @@ impl Check {
     /// The stable snake_case id, as the CLI and JSON write it.
     ///
     /// ```
-    /// assert_eq!(guard_core::Check::DatabaseTlsDisabled.id(), "database_tls_disabled");
+    /// assert_eq!(prodguard::Check::DatabaseTlsDisabled.id(), "database_tls_disabled");
     /// ```
     pub const fn id(self) -> &'static str {
         self.entry().id
@@ -333,7 +333,7 @@ impl Check {
     /// The check with this exact id, if any.
     ///
     /// ```
-    /// use guard_core::Check;
+    /// use prodguard::Check;
     /// assert_eq!(Check::from_id("debug_in_production"), Some(Check::DebugInProduction));
     /// assert_eq!(Check::from_id("debug"), None);
     /// ```
@@ -344,7 +344,7 @@ impl Check {
     /// A one-line summary.
     ///
     /// ```
-    /// assert_eq!(guard_core::Check::SqliteInProduction.summary(), "DATABASE_URL is SQLite in production");
+    /// assert_eq!(prodguard::Check::SqliteInProduction.summary(), "DATABASE_URL is SQLite in production");
     /// ```
     pub const fn summary(self) -> &'static str {
         self.entry().summary
@@ -353,7 +353,7 @@ impl Check {
     /// What the check catches and why it matters.
     ///
     /// ```
-    /// assert!(guard_core::Check::SecretKeyWeak.description().contains("openssl rand -hex 32"));
+    /// assert!(prodguard::Check::SecretKeyWeak.description().contains("openssl rand -hex 32"));
     /// ```
     pub const fn description(self) -> &'static str {
         self.entry().description
@@ -362,7 +362,7 @@ impl Check {
     /// The severity of its findings in production.
     ///
     /// ```
-    /// use guard_core::{Check, Severity};
+    /// use prodguard::{Check, Severity};
     /// assert_eq!(Check::DatabaseHostLocal.severity_in_production(), Severity::Warning);
     /// ```
     pub const fn severity_in_production(self) -> Severity {
@@ -373,7 +373,7 @@ impl Check {
     /// check does not run there.
     ///
     /// ```
-    /// use guard_core::{Check, Severity};
+    /// use prodguard::{Check, Severity};
     /// assert_eq!(Check::InvalidBoolean.severity_outside_production(), Some(Severity::Warning));
     /// assert_eq!(Check::SqliteInProduction.severity_outside_production(), None);
     /// ```
@@ -392,7 +392,7 @@ impl fmt::Display for Check {
 /// An id that names no check; its text lists the valid ids.
 ///
 /// ```
-/// let err = "sqlite".parse::<guard_core::Check>().unwrap_err();
+/// let err = "sqlite".parse::<prodguard::Check>().unwrap_err();
 /// assert!(err.to_string().contains("sqlite_in_production"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

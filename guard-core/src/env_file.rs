@@ -2,7 +2,7 @@
 //! `--env-file` and the attribute's `dotenv` option share this reader.
 //!
 //! A checker must see each value exactly as written. dotenvy 0.15 (the
-//! common choice, and guard-core's `dotenv` feature) substitutes `${VAR}`
+//! common choice, and prodguard's `dotenv` feature) substitutes `${VAR}`
 //! from the process environment in unquoted and double-quoted values and
 //! mangles Railway's `${{Service.VAR}}` references, with no switch to turn
 //! that off: it would hide an unresolved reference, the very mistake
@@ -25,7 +25,7 @@
 //! - a file is read up to [`MAX_FILE_BYTES`]; a larger one is an error.
 //!
 //! ```
-//! let vars = guard_core::env_file::parse("DEBUG=true\rDATABASE_URL='${{Postgres.DATABASE_URL}}'\n").unwrap();
+//! let vars = prodguard::env_file::parse("DEBUG=true\rDATABASE_URL='${{Postgres.DATABASE_URL}}'\n").unwrap();
 //! assert_eq!(vars[0], ("DEBUG", "true".into()));
 //! assert_eq!(vars[1].1, "${{Postgres.DATABASE_URL}}");
 //! ```

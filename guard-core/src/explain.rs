@@ -1,4 +1,4 @@
-//! `guard explain ID`: a check's long description, where to change
+//! `prodguard explain ID`: a check's long description, where to change
 //! variables on each platform, and how to allow it.
 
 use std::fmt::Write as _;
@@ -12,7 +12,7 @@ impl Check {
     /// on each platform, and how to allow it, worded for `front_end`.
     ///
     /// ```
-    /// use guard_core::{Check, FrontEnd};
+    /// use prodguard::{Check, FrontEnd};
     ///
     /// let text = Check::SqliteInProduction.explain(FrontEnd::Cli);
     /// assert!(text.contains("Railway"));

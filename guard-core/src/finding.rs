@@ -12,9 +12,9 @@ use crate::catalog::{Check, Severity};
 /// redacted form, and secrets by length only.
 ///
 /// ```
-/// use guard_core::{Check, Severity};
+/// use prodguard::{Check, Severity};
 ///
-/// let err = guard_core::validate_env([("DEBUG", "false")]).unwrap_err();
+/// let err = prodguard::validate_env([("DEBUG", "false")]).unwrap_err();
 /// let finding = err.findings().iter().find(|f| f.check() == Check::DatabaseUrlMissing).unwrap();
 /// assert_eq!(finding.severity(), Severity::Error);
 /// assert_eq!(finding.variable(), "DATABASE_URL");
@@ -33,8 +33,8 @@ impl Finding {
     /// The check that found it.
     ///
     /// ```
-    /// let err = guard_core::validate_env([("LOCAL_TEST", "true")]).unwrap_err();
-    /// assert!(err.findings().iter().any(|f| f.check() == guard_core::Check::LocalTestInProduction));
+    /// let err = prodguard::validate_env([("LOCAL_TEST", "true")]).unwrap_err();
+    /// assert!(err.findings().iter().any(|f| f.check() == prodguard::Check::LocalTestInProduction));
     /// ```
     pub fn check(&self) -> Check {
         self.check
@@ -43,7 +43,7 @@ impl Finding {
     /// The check's stable id, e.g. `sqlite_in_production`.
     ///
     /// ```
-    /// let err = guard_core::validate_env([("LOCAL_TEST", "true")]).unwrap_err();
+    /// let err = prodguard::validate_env([("LOCAL_TEST", "true")]).unwrap_err();
     /// assert!(err.findings().iter().any(|f| f.id() == "local_test_in_production"));
     /// ```
     pub fn id(&self) -> &'static str {
@@ -53,8 +53,8 @@ impl Finding {
     /// Error, warning, or allowed by the app's policy.
     ///
     /// ```
-    /// let err = guard_core::validate_env([("DEBUG", "false")]).unwrap_err();
-    /// assert_eq!(err.findings()[0].severity(), guard_core::Severity::Error);
+    /// let err = prodguard::validate_env([("DEBUG", "false")]).unwrap_err();
+    /// assert_eq!(err.findings()[0].severity(), prodguard::Severity::Error);
     /// ```
     pub fn severity(&self) -> Severity {
         self.severity
@@ -63,7 +63,7 @@ impl Finding {
     /// The variable concerned, by the name the app uses.
     ///
     /// ```
-    /// let policy = guard_core::Policy::new().rename(guard_core::Variable::SecretKey, "SESSION_SECRET");
+    /// let policy = prodguard::Policy::new().rename(prodguard::Variable::SecretKey, "SESSION_SECRET");
     /// let err = policy.validate_env([("DEBUG", "false")]).unwrap_err();
     /// assert!(err.findings().iter().any(|f| f.variable() == "SESSION_SECRET"));
     /// ```
@@ -74,7 +74,7 @@ impl Finding {
     /// What is wrong, in one line that names the variable.
     ///
     /// ```
-    /// let err = guard_core::validate_env([("DEBUG", "false"), ("LOCAL_TEST", "yes")]).unwrap_err();
+    /// let err = prodguard::validate_env([("DEBUG", "false"), ("LOCAL_TEST", "yes")]).unwrap_err();
     /// assert!(err.findings().iter().any(|f| f.message() == "LOCAL_TEST=True (MUST be False in production)"));
     /// ```
     pub fn message(&self) -> &str {
@@ -84,7 +84,7 @@ impl Finding {
     /// How to fix it, and where, on the detected platform.
     ///
     /// ```
-    /// let err = guard_core::validate_env([("RAILWAY_PROJECT_ID", "p")]).unwrap_err();
+    /// let err = prodguard::validate_env([("RAILWAY_PROJECT_ID", "p")]).unwrap_err();
     /// assert!(err.findings()[0].remediation().contains("Project → Service → Variables"));
     /// ```
     pub fn remediation(&self) -> &str {

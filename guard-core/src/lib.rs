@@ -20,7 +20,7 @@
 //!     ("DATABASE_URL", "postgresql://postgres:hunter2@postgres.railway.internal:5432/railway"),
 //!     ("SECRET_KEY", "4f1c9a7e2b8d3065f1e4a9c7b2d8e3f60a5b1c9d7e2f4a8b6c3d0e9f1a2b7c5d"),
 //! ];
-//! let report = guard_core::validate_env(env).unwrap();
+//! let report = prodguard::validate_env(env).unwrap();
 //! assert_eq!(report.to_string(), "✅ Using PostgreSQL database from DATABASE_URL");
 //! ```
 //!
@@ -77,7 +77,7 @@ pub use variable::{Variable, VariableNameError};
 #[cfg(feature = "macros")]
 #[cfg_attr(docsrs, doc(cfg(feature = "macros")))]
 #[doc(inline)]
-pub use guard_macros::production_safe;
+pub use prodguard_macros::production_safe;
 
 /// Checks the process environment with the default policy.
 ///
@@ -86,7 +86,7 @@ pub use guard_macros::production_safe;
 /// second call costs a load.
 ///
 /// ```no_run
-/// match guard_core::validate() {
+/// match prodguard::validate() {
 ///     Ok(report) => eprintln!("{report:#}"),
 ///     Err(err) => {
 ///         eprintln!("{err}");
@@ -103,7 +103,7 @@ pub fn validate() -> Result<&'static Report, &'static GuardError> {
 /// process environment.
 ///
 /// ```
-/// let err = guard_core::validate_env([
+/// let err = prodguard::validate_env([
 ///     ("RAILWAY_PROJECT_ID", "p"),
 ///     ("DATABASE_URL", "sqlite:///data/app.db"),
 /// ])

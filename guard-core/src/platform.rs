@@ -12,8 +12,8 @@ use crate::variable::PlatformVariable;
 /// first. [`Platform::id`] is the stable snake_case id used in JSON.
 ///
 /// ```
-/// let report = guard_core::validate_env([("DYNO", "web.1"), ("DEBUG", "true")]).unwrap_err();
-/// assert_eq!(report.report().platform(), Some(guard_core::Platform::Heroku));
+/// let report = prodguard::validate_env([("DYNO", "web.1"), ("DEBUG", "true")]).unwrap_err();
+/// assert_eq!(report.report().platform(), Some(prodguard::Platform::Heroku));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -49,7 +49,7 @@ impl Platform {
     /// Every platform, in the order detection tries them.
     ///
     /// ```
-    /// assert_eq!(guard_core::Platform::ALL[0], guard_core::Platform::Railway);
+    /// assert_eq!(prodguard::Platform::ALL[0], prodguard::Platform::Railway);
     /// ```
     pub const ALL: &'static [Platform] = &[
         Platform::Railway,
@@ -90,7 +90,7 @@ impl Platform {
     /// The stable, lowercase snake_case id (`railway`, `cloud_run`, ...).
     ///
     /// ```
-    /// assert_eq!(guard_core::Platform::CloudRun.id(), "cloud_run");
+    /// assert_eq!(prodguard::Platform::CloudRun.id(), "cloud_run");
     /// ```
     pub const fn id(self) -> &'static str {
         self.about().0
@@ -99,7 +99,7 @@ impl Platform {
     /// The platform's name as its users know it.
     ///
     /// ```
-    /// assert_eq!(guard_core::Platform::Fly.name(), "Fly.io");
+    /// assert_eq!(prodguard::Platform::Fly.name(), "Fly.io");
     /// ```
     pub const fn name(self) -> &'static str {
         self.about().1
@@ -109,7 +109,7 @@ impl Platform {
     /// that follows "set it".
     ///
     /// ```
-    /// let place = guard_core::Platform::Heroku.where_to_set("DEBUG");
+    /// let place = prodguard::Platform::Heroku.where_to_set("DEBUG");
     /// assert!(place.contains("heroku config:set DEBUG=…"));
     /// ```
     pub fn where_to_set(self, variable: &str) -> String {

@@ -16,7 +16,7 @@ use crate::variable::{PlatformVariable, Variable, VariableNameError, is_valid_na
 /// attribute, `--no-database` on the command line).
 ///
 /// ```
-/// use guard_core::{FrontEnd, Policy};
+/// use prodguard::{FrontEnd, Policy};
 ///
 /// let err = Policy::new().worded_for(FrontEnd::Cli).validate_env([("DYNO", "web.1")]).unwrap_err();
 /// assert!(err.to_string().contains("--no-database"));
@@ -30,7 +30,7 @@ pub enum FrontEnd {
     Library,
     /// `#[production_safe]` on `main`.
     Attribute,
-    /// The `guard` command.
+    /// The `prodguard` command.
     Cli,
 }
 
@@ -54,9 +54,9 @@ impl Fix {
             (FrontEnd::Attribute, Fix::Allow(check)) => {
                 format!("#[production_safe(allow({check}))]")
             }
-            (FrontEnd::Cli, Fix::NoDatabase) => "`guard check --no-database`".to_owned(),
-            (FrontEnd::Cli, Fix::NoSecret) => "`guard check --no-secret`".to_owned(),
-            (FrontEnd::Cli, Fix::Allow(check)) => format!("`guard check --allow {check}`"),
+            (FrontEnd::Cli, Fix::NoDatabase) => "`prodguard check --no-database`".to_owned(),
+            (FrontEnd::Cli, Fix::NoSecret) => "`prodguard check --no-secret`".to_owned(),
+            (FrontEnd::Cli, Fix::Allow(check)) => format!("`prodguard check --allow {check}`"),
         }
     }
 }
@@ -71,7 +71,7 @@ impl Fix {
 /// secret at all.
 ///
 /// ```
-/// use guard_core::{Check, Policy, Variable};
+/// use prodguard::{Check, Policy, Variable};
 ///
 /// let policy = Policy::new()
 ///     .require("REDIS_URL")
@@ -115,7 +115,7 @@ impl Policy {
     /// The default policy: the default names, nothing required or allowed.
     ///
     /// ```
-    /// let policy = guard_core::Policy::new();
+    /// let policy = prodguard::Policy::new();
     /// assert!(policy.validate_env([("DEBUG", "true")]).is_ok());
     /// ```
     pub const fn new() -> Policy {
@@ -125,7 +125,7 @@ impl Policy {
     /// The default policy of a framework: its names and rules.
     ///
     /// ```
-    /// use guard_core::{Policy, Profile};
+    /// use prodguard::{Policy, Profile};
     ///
     /// let policy = Policy::for_profile(Profile::Rails);
     /// assert!(policy.validate_env([("RAILS_ENV", "development")]).is_ok());
@@ -158,7 +158,7 @@ impl Policy {
     /// [`try_require`](Policy::try_require) returns that as an error.
     ///
     /// ```
-    /// let err = guard_core::Policy::new()
+    /// let err = prodguard::Policy::new()
     ///     .require("STRIPE_KEY")
     ///     .no_database()
     ///     .no_secret()
@@ -175,7 +175,7 @@ impl Policy {
     /// [`require`](Policy::require), with an invalid name as an error.
     ///
     /// ```
-    /// use guard_core::Policy;
+    /// use prodguard::Policy;
     /// assert!(Policy::new().try_require("REDIS_URL").is_ok());
     /// assert!(Policy::new().try_require("").is_err());
     /// ```
@@ -197,7 +197,7 @@ impl Policy {
     /// never block start-up.
     ///
     /// ```
-    /// use guard_core::{Check, Policy, Severity};
+    /// use prodguard::{Check, Policy, Severity};
     ///
     /// let env = [
     ///     ("RAILWAY_PROJECT_ID", "p"),
@@ -227,7 +227,7 @@ impl Policy {
     /// [`try_rename`](Policy::try_rename) returns these as errors.
     ///
     /// ```
-    /// use guard_core::{Policy, Variable};
+    /// use prodguard::{Policy, Variable};
     ///
     /// let policy = Policy::new().rename(Variable::SecretKey, "SESSION_SECRET");
     /// assert_eq!(policy.name(Variable::SecretKey), Some("SESSION_SECRET"));
@@ -241,7 +241,7 @@ impl Policy {
     /// [`rename`](Policy::rename), with a refused name as an error.
     ///
     /// ```
-    /// use guard_core::{Policy, Variable, VariableNameError};
+    /// use prodguard::{Policy, Variable, VariableNameError};
     ///
     /// let err = Policy::new().try_rename(Variable::SecretKey, "DEBUG").unwrap_err();
     /// assert!(matches!(err, VariableNameError::TakenByVariable { other: "DEBUG", .. }));
@@ -279,7 +279,7 @@ impl Policy {
     /// Says the app has no database: no check reads `DATABASE_URL`.
     ///
     /// ```
-    /// let policy = guard_core::Policy::new().no_database();
+    /// let policy = prodguard::Policy::new().no_database();
     /// assert!(!policy.has_database());
     /// ```
     #[must_use]
@@ -291,7 +291,7 @@ impl Policy {
     /// Says the app signs nothing: no check reads `SECRET_KEY`.
     ///
     /// ```
-    /// let policy = guard_core::Policy::new().no_secret();
+    /// let policy = prodguard::Policy::new().no_secret();
     /// assert!(!policy.has_secret());
     /// ```
     #[must_use]
@@ -304,7 +304,7 @@ impl Policy {
     /// be at least 64 bytes, whatever the profile's own rule.
     ///
     /// ```
-    /// let policy = guard_core::Policy::new().cookie_key();
+    /// let policy = prodguard::Policy::new().cookie_key();
     /// let key = "3f9a1c7e5b2d8046a1e9c3b7d5f2084a6c1e9b3d7f5a2c8e4b0d6f1a3c9e7";
     /// let err = policy.validate_env([("DYNO", "1"), ("SECRET_KEY", key)]).unwrap_err();
     /// assert!(err.to_string().contains("cookie::Key"));
@@ -318,7 +318,7 @@ impl Policy {
     /// Words remediation for `front_end` (the library's by default).
     ///
     /// ```
-    /// use guard_core::{FrontEnd, Policy};
+    /// use prodguard::{FrontEnd, Policy};
     /// assert_eq!(Policy::new().worded_for(FrontEnd::Cli).front_end(), FrontEnd::Cli);
     /// ```
     #[must_use]
@@ -330,7 +330,7 @@ impl Policy {
     /// The front end remediation is worded for.
     ///
     /// ```
-    /// assert_eq!(guard_core::Policy::new().front_end(), guard_core::FrontEnd::Library);
+    /// assert_eq!(prodguard::Policy::new().front_end(), prodguard::FrontEnd::Library);
     /// ```
     pub fn front_end(&self) -> FrontEnd {
         self.front_end
@@ -339,7 +339,7 @@ impl Policy {
     /// The framework profile whose names and rules apply.
     ///
     /// ```
-    /// assert_eq!(guard_core::Policy::new().profile(), guard_core::Profile::Django);
+    /// assert_eq!(prodguard::Policy::new().profile(), prodguard::Profile::Django);
     /// ```
     pub fn profile(&self) -> Profile {
         self.profile
@@ -349,7 +349,7 @@ impl Policy {
     /// names), or `None` when the profile does not read it.
     ///
     /// ```
-    /// use guard_core::{Policy, Profile, Variable};
+    /// use prodguard::{Policy, Profile, Variable};
     /// assert_eq!(Policy::new().name(Variable::Debug), Some("DEBUG"));
     /// assert_eq!(Policy::for_profile(Profile::Rails).name(Variable::Debug), None);
     /// ```
@@ -367,7 +367,7 @@ impl Policy {
     /// The variables this policy requires, in the order they were added.
     ///
     /// ```
-    /// let policy = guard_core::Policy::new().require("REDIS_URL");
+    /// let policy = prodguard::Policy::new().require("REDIS_URL");
     /// assert_eq!(policy.required().len(), 1);
     /// ```
     pub fn required(&self) -> &[Cow<'static, str>] {
@@ -377,7 +377,7 @@ impl Policy {
     /// Whether the policy allows `check`.
     ///
     /// ```
-    /// use guard_core::{Check, Policy};
+    /// use prodguard::{Check, Policy};
     /// assert!(Policy::new().allow(Check::DatabaseHostLocal).allows(Check::DatabaseHostLocal));
     /// ```
     pub fn allows(&self, check: Check) -> bool {
@@ -387,7 +387,7 @@ impl Policy {
     /// Whether the app has a database (the default).
     ///
     /// ```
-    /// assert!(guard_core::Policy::new().has_database());
+    /// assert!(prodguard::Policy::new().has_database());
     /// ```
     pub fn has_database(&self) -> bool {
         self.database
@@ -396,7 +396,7 @@ impl Policy {
     /// Whether the app signs with a secret (the default).
     ///
     /// ```
-    /// assert!(guard_core::Policy::new().has_secret());
+    /// assert!(prodguard::Policy::new().has_secret());
     /// ```
     pub fn has_secret(&self) -> bool {
         self.secret
@@ -415,7 +415,7 @@ impl Policy {
     /// ```no_run
     /// use std::time::Duration;
     ///
-    /// let report = guard_core::Policy::new().probe(Duration::from_secs(2)).validate();
+    /// let report = prodguard::Policy::new().probe(Duration::from_secs(2)).validate();
     /// ```
     #[cfg(feature = "probe")]
     #[cfg_attr(docsrs, doc(cfg(feature = "probe")))]
@@ -435,7 +435,7 @@ impl Policy {
     /// use std::time::Duration;
     ///
     /// // Every name is this machine: nothing leaves loopback.
-    /// let policy = guard_core::Policy::new()
+    /// let policy = prodguard::Policy::new()
     ///     .probe(Duration::from_millis(300))
     ///     .probe_resolver(|_host: &str, port: u16| Ok(vec![SocketAddr::from(([127, 0, 0, 1], port))]));
     /// assert_eq!(policy.probe_timeout(), Some(Duration::from_millis(300)));
@@ -452,7 +452,7 @@ impl Policy {
     ///
     /// ```
     /// use std::time::Duration;
-    /// use guard_core::Policy;
+    /// use prodguard::Policy;
     ///
     /// assert_eq!(Policy::new().probe_timeout(), None);
     /// assert_eq!(Policy::new().probe(Duration::from_secs(5)).probe_timeout(), Some(Duration::from_secs(5)));
@@ -472,7 +472,7 @@ impl Policy {
     /// Whether the secret must fit Rust's `cookie::Key` (64 bytes).
     ///
     /// ```
-    /// assert!(guard_core::Policy::new().cookie_key().has_cookie_key());
+    /// assert!(prodguard::Policy::new().cookie_key().has_cookie_key());
     /// ```
     pub fn has_cookie_key(&self) -> bool {
         self.cookie_key
@@ -494,7 +494,7 @@ impl Policy {
 ///
 /// ```
 /// use std::net::SocketAddr;
-/// use guard_core::Resolve;
+/// use prodguard::Resolve;
 ///
 /// let loopback = |_host: &str, port: u16| Ok(vec![SocketAddr::from(([127, 0, 0, 1], port))]);
 /// assert_eq!(loopback.resolve("db.example.com", 5432).unwrap()[0].port(), 5432);

@@ -30,7 +30,7 @@ const CLIENT_SSL: u16 = 0x0800;
 /// ```
 /// use std::time::Duration;
 ///
-/// let report = guard_core::Policy::new()
+/// let report = prodguard::Policy::new()
 ///     .probe(Duration::from_millis(200))
 ///     .validate_env([("DEBUG", "true"), ("DATABASE_URL", "sqlite:dev.db")])
 ///     .unwrap();
@@ -52,7 +52,7 @@ impl ProbeReport {
     /// ```
     /// use std::time::Duration;
     ///
-    /// let report = guard_core::Policy::new()
+    /// let report = prodguard::Policy::new()
     ///     .probe(Duration::from_millis(200))
     ///     .validate_env([("DEBUG", "true"), ("DATABASE_URL", "host=/run/postgresql dbname=app")])
     ///     .unwrap();
@@ -67,7 +67,7 @@ impl ProbeReport {
     /// ```
     /// use std::time::Duration;
     ///
-    /// let report = guard_core::Policy::new()
+    /// let report = prodguard::Policy::new()
     ///     .probe(Duration::from_millis(200))
     ///     .validate_env([("DEBUG", "true"), ("DATABASE_URL", "sqlite:dev.db")])
     ///     .unwrap();

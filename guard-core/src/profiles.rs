@@ -14,7 +14,7 @@ use crate::variable::{PlatformVariable, Variable};
 /// `DATABASE_URL`, `SECRET_KEY`, `ALLOWED_HOSTS`, `SITE_URL`).
 ///
 /// ```
-/// use guard_core::{Policy, Profile};
+/// use prodguard::{Policy, Profile};
 ///
 /// let profile: Profile = "laravel".parse().unwrap();
 /// let err = Policy::for_profile(profile)
@@ -218,7 +218,7 @@ impl Profile {
     /// Every profile, `django` first.
     ///
     /// ```
-    /// assert_eq!(guard_core::Profile::ALL.len(), 7);
+    /// assert_eq!(prodguard::Profile::ALL.len(), 7);
     /// ```
     pub const ALL: &'static [Profile] = &[
         Profile::Django,
@@ -238,7 +238,7 @@ impl Profile {
     /// `node`, `flask`, `spring`.
     ///
     /// ```
-    /// assert_eq!(guard_core::Profile::Phoenix.id(), "phoenix");
+    /// assert_eq!(prodguard::Profile::Phoenix.id(), "phoenix");
     /// ```
     pub const fn id(self) -> &'static str {
         self.row().id
@@ -248,7 +248,7 @@ impl Profile {
     /// winning; empty when it does not read it.
     ///
     /// ```
-    /// use guard_core::{Profile, Variable};
+    /// use prodguard::{Profile, Variable};
     /// assert_eq!(Profile::Rails.names(Variable::Environment), ["RAILS_ENV", "RACK_ENV"]);
     /// assert!(Profile::Spring.names(Variable::SecretKey).is_empty());
     /// ```
@@ -269,7 +269,7 @@ impl Profile {
     /// so that a rename can give it one.
     ///
     /// ```
-    /// use guard_core::{Profile, Variable};
+    /// use prodguard::{Profile, Variable};
     /// assert_eq!(Profile::Laravel.variable_named("APP_KEY"), Some(Variable::SecretKey));
     /// assert_eq!(Profile::Laravel.variable_named("SECRET_KEY"), None);
     /// assert_eq!(Profile::Spring.variable_named("SECRET_KEY"), Some(Variable::SecretKey));
@@ -281,11 +281,11 @@ impl Profile {
         })
     }
 
-    /// What the profile checks, for `guard explain --profile NAME`: its
+    /// What the profile checks, for `prodguard explain --profile NAME`: its
     /// variables, environment switch, secret rule and database rules.
     ///
     /// ```
-    /// let text = guard_core::Profile::Laravel.describe();
+    /// let text = prodguard::Profile::Laravel.describe();
     /// assert!(text.contains("APP_KEY"));
     /// assert!(text.contains("php artisan key:generate --show"));
     /// ```
@@ -432,7 +432,7 @@ impl fmt::Display for Profile {
 /// An id that names no profile; its text lists the valid ids.
 ///
 /// ```
-/// let err = "symfony".parse::<guard_core::Profile>().unwrap_err();
+/// let err = "symfony".parse::<prodguard::Profile>().unwrap_err();
 /// assert!(err.to_string().contains("laravel"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

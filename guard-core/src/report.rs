@@ -17,7 +17,7 @@ use crate::policy::FrontEnd;
 /// allowed check.
 ///
 /// ```
-/// let report = guard_core::validate_env([("DEBUG", "true"), ("DATABASE_URL", "sqlite:dev.db")]).unwrap();
+/// let report = prodguard::validate_env([("DEBUG", "true"), ("DATABASE_URL", "sqlite:dev.db")]).unwrap();
 /// assert!(!report.is_production());
 /// assert_eq!(report.to_string(), "⚠️  Using SQLite for LOCAL TESTING ONLY");
 /// ```
@@ -57,7 +57,7 @@ impl Report {
     /// the switch names no development environment).
     ///
     /// ```
-    /// let err = guard_core::validate_env([("DEBUG", "nope")]).unwrap_err();
+    /// let err = prodguard::validate_env([("DEBUG", "nope")]).unwrap_err();
     /// assert!(err.report().is_production(), "an invalid DEBUG fails closed");
     /// ```
     pub fn is_production(&self) -> bool {
@@ -67,8 +67,8 @@ impl Report {
     /// The detected hosting platform.
     ///
     /// ```
-    /// let err = guard_core::validate_env([("FLY_APP_NAME", "shop")]).unwrap_err();
-    /// assert_eq!(err.report().platform(), Some(guard_core::Platform::Fly));
+    /// let err = prodguard::validate_env([("FLY_APP_NAME", "shop")]).unwrap_err();
+    /// assert_eq!(err.report().platform(), Some(prodguard::Platform::Fly));
     /// ```
     pub fn platform(&self) -> Option<Platform> {
         self.platform
@@ -78,7 +78,7 @@ impl Report {
     /// `preview`, ...), where the platform gives one.
     ///
     /// ```
-    /// let err = guard_core::validate_env([("RAILWAY_ENVIRONMENT_NAME", "staging")]).unwrap_err();
+    /// let err = prodguard::validate_env([("RAILWAY_ENVIRONMENT_NAME", "staging")]).unwrap_err();
     /// assert_eq!(err.report().environment(), Some("staging"));
     /// ```
     pub fn environment(&self) -> Option<&str> {
@@ -90,7 +90,7 @@ impl Report {
     /// checks.
     ///
     /// ```
-    /// let err = guard_core::validate_env([("VERCEL", "1"), ("VERCEL_ENV", "preview")]).unwrap_err();
+    /// let err = prodguard::validate_env([("VERCEL", "1"), ("VERCEL_ENV", "preview")]).unwrap_err();
     /// assert!(err.report().is_preview());
     /// assert!(err.report().is_production());
     /// ```
@@ -101,8 +101,8 @@ impl Report {
     /// The classified `DATABASE_URL`, if it is set and could be classified.
     ///
     /// ```
-    /// let report = guard_core::validate_env([("DEBUG", "1"), ("DATABASE_URL", "mysql://u:pw@db/shop")]).unwrap();
-    /// assert_eq!(report.database().unwrap().backend(), guard_core::Backend::Mysql);
+    /// let report = prodguard::validate_env([("DEBUG", "1"), ("DATABASE_URL", "mysql://u:pw@db/shop")]).unwrap();
+    /// assert_eq!(report.database().unwrap().backend(), prodguard::Backend::Mysql);
     /// ```
     pub fn database(&self) -> Option<&DatabaseUrl> {
         self.database.as_ref()
@@ -111,7 +111,7 @@ impl Report {
     /// Every finding: errors, then warnings, then allowed checks.
     ///
     /// ```
-    /// let report = guard_core::validate_env([("DEBUG", "1"), ("LOCAL_TEST", "maybe")]).unwrap();
+    /// let report = prodguard::validate_env([("DEBUG", "1"), ("LOCAL_TEST", "maybe")]).unwrap();
     /// assert_eq!(report.findings()[0].id(), "invalid_boolean");
     /// ```
     pub fn findings(&self) -> &[Finding] {
@@ -121,7 +121,7 @@ impl Report {
     /// The findings that block start-up.
     ///
     /// ```
-    /// let report = guard_core::validate_env([("DEBUG", "1")]).unwrap();
+    /// let report = prodguard::validate_env([("DEBUG", "1")]).unwrap();
     /// assert_eq!(report.errors().count(), 0);
     /// ```
     pub fn errors(&self) -> impl Iterator<Item = &Finding> {
@@ -131,7 +131,7 @@ impl Report {
     /// The findings reported as warnings.
     ///
     /// ```
-    /// let report = guard_core::validate_env([("DEBUG", "1"), ("LOCAL_TEST", "maybe")]).unwrap();
+    /// let report = prodguard::validate_env([("DEBUG", "1"), ("LOCAL_TEST", "maybe")]).unwrap();
     /// assert_eq!(report.warnings().count(), 1);
     /// ```
     pub fn warnings(&self) -> impl Iterator<Item = &Finding> {
@@ -141,7 +141,7 @@ impl Report {
     /// The findings of checks the app's policy allows.
     ///
     /// ```
-    /// let report = guard_core::validate_env([("DEBUG", "1")]).unwrap();
+    /// let report = prodguard::validate_env([("DEBUG", "1")]).unwrap();
     /// assert_eq!(report.allowed().count(), 0);
     /// ```
     pub fn allowed(&self) -> impl Iterator<Item = &Finding> {
@@ -153,7 +153,7 @@ impl Report {
     /// [`findings`](Report::findings).
     ///
     /// ```
-    /// let report = guard_core::validate_env([("DEBUG", "1")]).unwrap();
+    /// let report = prodguard::validate_env([("DEBUG", "1")]).unwrap();
     /// assert!(report.probe().is_none(), "no probe unless the policy asks");
     /// ```
     #[cfg(feature = "probe")]
@@ -244,7 +244,7 @@ impl fmt::Display for Report {
 /// `Debug` is as redacted as `Display`, so `validate().unwrap()` is safe.
 ///
 /// ```
-/// let err = guard_core::validate_env([
+/// let err = prodguard::validate_env([
 ///     ("RAILWAY_ENVIRONMENT", "production"),
 ///     ("DEBUG", "True"),
 ///     ("LOCAL_TEST", "True"),
@@ -268,8 +268,8 @@ impl GuardError {
     /// The full report: production, platform, database and findings.
     ///
     /// ```
-    /// let err = guard_core::validate_env([("DYNO", "web.1")]).unwrap_err();
-    /// assert_eq!(err.report().platform(), Some(guard_core::Platform::Heroku));
+    /// let err = prodguard::validate_env([("DYNO", "web.1")]).unwrap_err();
+    /// assert_eq!(err.report().platform(), Some(prodguard::Platform::Heroku));
     /// ```
     pub fn report(&self) -> &Report {
         &self.report
@@ -278,7 +278,7 @@ impl GuardError {
     /// Every finding: errors, then warnings, then allowed checks.
     ///
     /// ```
-    /// let err = guard_core::validate_env([("DEBUG", "false")]).unwrap_err();
+    /// let err = prodguard::validate_env([("DEBUG", "false")]).unwrap_err();
     /// assert!(err.findings().len() >= 2);
     /// ```
     pub fn findings(&self) -> &[Finding] {
@@ -288,7 +288,7 @@ impl GuardError {
     /// The findings that block start-up (at least one).
     ///
     /// ```
-    /// let err = guard_core::validate_env([("DEBUG", "false")]).unwrap_err();
+    /// let err = prodguard::validate_env([("DEBUG", "false")]).unwrap_err();
     /// assert!(err.errors().count() >= 1);
     /// ```
     pub fn errors(&self) -> impl Iterator<Item = &Finding> {
@@ -335,7 +335,7 @@ impl fmt::Display for Misconfiguration<'_> {
                 FrontEnd::Attribute =>
                     "The app did not start. Fix the variables above, then redeploy.",
                 FrontEnd::Cli =>
-                    "This deployment would be refused at start-up. Fix the variables above, then redeploy; `guard explain ID` describes each check.",
+                    "This deployment would be refused at start-up. Fix the variables above, then redeploy; `prodguard explain ID` describes each check.",
             }
         )
     }

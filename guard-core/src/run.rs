@@ -69,7 +69,7 @@ impl Policy {
     /// environment.
     ///
     /// ```
-    /// use guard_core::{Policy, Variable};
+    /// use prodguard::{Policy, Variable};
     ///
     /// let report = Policy::new()
     ///     .rename(Variable::Debug, "APP_DEBUG")
@@ -90,7 +90,7 @@ impl Policy {
     /// read once per process and kept; the checks run on every call.
     ///
     /// ```no_run
-    /// let report = guard_core::Policy::new().require("REDIS_URL").validate();
+    /// let report = prodguard::Policy::new().require("REDIS_URL").validate();
     /// ```
     pub fn validate(&self) -> Result<Report, GuardError> {
         self.validate_env(process_environment().iter().map(|(k, v)| (k, v)))

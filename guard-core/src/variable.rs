@@ -6,7 +6,7 @@
 /// all), and an app's [`Policy`](crate::Policy) may rename it.
 ///
 /// ```
-/// use guard_core::Variable;
+/// use prodguard::Variable;
 /// assert_eq!(Variable::SecretKey.default_name(), "SECRET_KEY");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -41,7 +41,7 @@ impl Variable {
     /// Every variable, in declaration order.
     ///
     /// ```
-    /// assert_eq!(guard_core::Variable::ALL.len(), 11);
+    /// assert_eq!(prodguard::Variable::ALL.len(), 11);
     /// ```
     pub const ALL: &'static [Variable] = &[
         Variable::Debug,
@@ -61,7 +61,7 @@ impl Variable {
     /// profile does not read, the name of the first profile that does.
     ///
     /// ```
-    /// assert_eq!(guard_core::Variable::DatabaseUrl.default_name(), "DATABASE_URL");
+    /// assert_eq!(prodguard::Variable::DatabaseUrl.default_name(), "DATABASE_URL");
     /// ```
     pub const fn default_name(self) -> &'static str {
         match self {
@@ -160,7 +160,7 @@ impl PlatformVariable {
 /// Why a name cannot name a variable.
 ///
 /// ```
-/// use guard_core::{Policy, VariableNameError};
+/// use prodguard::{Policy, VariableNameError};
 /// assert_eq!(Policy::new().try_require(" REDIS_URL").unwrap_err(), VariableNameError::Invalid);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

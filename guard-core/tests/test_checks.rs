@@ -3,7 +3,7 @@
 mod common;
 
 use common::{STRONG_SECRET, check, ids, railway_fit, with};
-use guard_core::{Check, Policy, Profile, Severity};
+use prodguard::{Check, Policy, Profile, Severity};
 
 type Change<'a> = (&'a str, Option<&'a str>);
 
@@ -402,9 +402,9 @@ fn production_is_decided_by_platform_or_debug() {
 #[test]
 fn renamed_variables_are_read_and_named() {
     let policy = Policy::new()
-        .rename(guard_core::Variable::SecretKey, "SESSION_SECRET")
-        .rename(guard_core::Variable::DatabaseUrl, "POSTGRES_URL")
-        .rename(guard_core::Variable::Debug, "APP_DEBUG");
+        .rename(prodguard::Variable::SecretKey, "SESSION_SECRET")
+        .rename(prodguard::Variable::DatabaseUrl, "POSTGRES_URL")
+        .rename(prodguard::Variable::Debug, "APP_DEBUG");
     let env = common::pairs(&[
         ("RAILWAY_PROJECT_ID", "p"),
         ("POSTGRES_URL", "sqlite:app.db"),
@@ -455,10 +455,10 @@ fn sqlite_on_a_railway_volume_explains_how_to_allow_it() {
         finding.remediation()
     );
     // Worded for the command line, the same advice names its flag.
-    let cli = Policy::new().worded_for(guard_core::FrontEnd::Cli);
+    let cli = Policy::new().worded_for(prodguard::FrontEnd::Cli);
     let err = check(&cli, &env).unwrap_err();
     let remediation = err.errors().next().unwrap().remediation();
-    assert!(remediation.contains("guard check --allow sqlite_in_production"), "{remediation}");
+    assert!(remediation.contains("prodguard check --allow sqlite_in_production"), "{remediation}");
     let without = check(
         &Policy::new(),
         &with(railway_fit(), &[("DATABASE_URL", Some("sqlite:////data/app.db"))]),

@@ -7,7 +7,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use guard_core::DatabaseUrl;
+use prodguard::DatabaseUrl;
 
 /// The shapes: each form's prefix, then one unit repeated. Every unit
 /// after the prefixes that read the most grammars, and the delimiters that

@@ -9,7 +9,7 @@ mod common;
 use std::cell::Cell;
 
 use common::{STRONG_SECRET, every_output};
-use guard_core::DatabaseUrl;
+use prodguard::DatabaseUrl;
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::TestRunner;
@@ -164,7 +164,7 @@ fn outputs(raw: &str) -> (bool, Vec<String>) {
         ("DATABASE_URL", raw),
         ("SECRET_KEY", STRONG_SECRET),
     ];
-    out.push(every_output(&guard_core::validate_env(env)));
+    out.push(every_output(&prodguard::validate_env(env)));
     (ok, out)
 }
 

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{check, ids, railway_fit, with};
-use guard_core::{Backend, Policy, Severity};
+use prodguard::{Backend, Policy, Severity};
 
 #[cfg(unix)]
 fn not_utf8() -> std::ffi::OsString {

@@ -1,4 +1,4 @@
-//! guard-core's modules form a one-way flow: configuration at the bottom,
+//! prodguard's modules form a one-way flow: configuration at the bottom,
 //! then reading, the checks, the report and the run. This test reads the
 //! sources, builds the graph of `crate::` imports between top-level
 //! modules, and fails on a cycle or on an import that climbs the floors.

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{STRONG_SECRET, check, classify_output, every_output, pairs, railway_fit, with};
-use guard_core::Policy;
+use prodguard::Policy;
 
 /// URLs that each hold `secret` somewhere a password goes.
 fn urls_with(secret: &str) -> Vec<String> {
@@ -97,7 +97,7 @@ fn no_secret_key_in_any_output() {
 
 #[test]
 fn a_renamed_secret_never_leaks_either() {
-    let policy = Policy::new().rename(guard_core::Variable::SecretKey, "SESSION_SECRET");
+    let policy = Policy::new().rename(prodguard::Variable::SecretKey, "SESSION_SECRET");
     let env = with(railway_fit(), &[("SESSION_SECRET", Some("weak-session-secret-value"))]);
     let out = every_output(&check(&policy, &env));
     assert!(out.contains("SESSION_SECRET"), "{out}");

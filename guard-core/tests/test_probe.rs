@@ -1,6 +1,6 @@
 //! The live probe against fake servers on loopback, with a resolver that
 //! maps every name to 127.0.0.1: no test sends a DNS query or leaves
-//! loopback. Real PostgreSQL and MariaDB servers are guard-cli's tests.
+//! loopback. Real PostgreSQL and MariaDB servers are prodguard-cli's tests.
 #![cfg(feature = "probe")]
 
 mod common;
@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use common::{PASSWORD, STRONG_SECRET, every_output, pairs};
 use fake_server::{Behaviour, FakeServer, closed_port, mysql_greeting};
-use guard_core::{Check, GuardError, Policy, Report, Severity};
+use prodguard::{Check, GuardError, Policy, Report, Severity};
 
 const TIMEOUT: Duration = Duration::from_millis(300);
 /// The bound a probe must end within: the goal is the timeout + 10 %,

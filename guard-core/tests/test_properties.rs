@@ -8,7 +8,7 @@ use std::ffi::OsString;
 mod common;
 
 use common::{STRONG_SECRET, classify_output, every_output};
-use guard_core::{GuardError, Report};
+use prodguard::{GuardError, Report};
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -173,10 +173,10 @@ proptest! {
             prop_assert!(!direct.contains(form), "{url:?} leaks {form:?}:\n{direct}");
         }
         for env in environments(&url) {
-            let control = every_output(&guard_core::validate_env(
+            let control = every_output(&prodguard::validate_env(
                 env.iter().map(|&(k, v)| (k, if k == "DATABASE_URL" { without.as_str() } else { v })),
             ));
-            let out = every_output(&guard_core::validate_env(env));
+            let out = every_output(&prodguard::validate_env(env));
             for form in &forms {
                 prop_assume!(!control.contains(form));
                 prop_assert!(!out.contains(form), "{url:?} leaks {form:?}:\n{out}");
@@ -220,7 +220,7 @@ proptest! {
         let direct = classify_output(&url);
         prop_assert!(!direct.contains(&password), "{url:?} leaks:\n{direct}");
         for env in environments(&url) {
-            let out = every_output(&guard_core::validate_env(env));
+            let out = every_output(&prodguard::validate_env(env));
             prop_assert!(!out.contains(&password), "{url:?} leaks:\n{out}");
         }
     }
@@ -232,11 +232,11 @@ proptest! {
             ("DATABASE_URL", "postgresql://app@postgres.railway.internal/shop"),
             ("SECRET_KEY", secret.as_str()),
         ];
-        let control = every_output(&guard_core::validate_env(
+        let control = every_output(&prodguard::validate_env(
             env.iter().map(|&(k, v)| (k, if k == "SECRET_KEY" { "x" } else { v })),
         ));
         prop_assume!(secret.trim().chars().count() >= 6 && !control.contains(secret.trim()));
-        let out = every_output(&guard_core::validate_env(env));
+        let out = every_output(&prodguard::validate_env(env));
         prop_assert!(!out.contains(secret.trim()), "SECRET_KEY leaks:\n{out}");
     }
 
@@ -276,7 +276,7 @@ proptest! {
     ) {
         let env: Vec<(OsString, OsString)> =
             pairs.into_iter().map(|(k, v)| (os_string(k), os_string(v))).collect();
-        let result = guard_core::Policy::new()
+        let result = prodguard::Policy::new()
             .require("REDIS_URL")
             .validate_env(env.iter().map(|(k, v)| (k, v)));
         let _ = every_output(&result);
@@ -320,7 +320,7 @@ proptest! {
             env.extend(local_test.map(|v| ("LOCAL_TEST".to_owned(), v)));
             env.extend(platform.map(|name| (name.to_owned(), "x".to_owned())));
             env.extend(secret.map(|s| ("SECRET_KEY".to_owned(), s.to_owned())));
-            verdict(&guard_core::validate_env(env))
+            verdict(&prodguard::validate_env(env))
         };
         let canonical = env(scheme, debug.map(str::to_owned), local_test.map(str::to_owned));
         let recased = env(

@@ -3,7 +3,7 @@
 mod common;
 
 use common::{check, pairs, railway_fit, with};
-use guard_core::{Platform, Policy};
+use prodguard::{Platform, Policy};
 
 #[test]
 fn startup_lines() {
@@ -48,7 +48,7 @@ fn the_alternate_form_adds_warnings_and_allowed_checks() {
         railway_fit(),
         &[("ALLOWED_HOSTS", Some("*")), ("DATABASE_URL", Some("postgresql://u:pw@localhost/app"))],
     );
-    let report = check(&Policy::new().allow(guard_core::Check::DatabaseHostLocal), &env).unwrap();
+    let report = check(&Policy::new().allow(prodguard::Check::DatabaseHostLocal), &env).unwrap();
     assert_eq!(report.to_string(), "✅ Using PostgreSQL database from DATABASE_URL");
     let lines: Vec<String> = format!("{report:#}").lines().map(str::to_owned).collect();
     assert_eq!(lines.len(), 3, "{lines:?}");

@@ -8,7 +8,7 @@
 use std::sync::Barrier;
 use std::thread;
 
-use guard_core::{GuardError, Report};
+use prodguard::{GuardError, Report};
 
 const THREADS: usize = 16;
 
@@ -29,7 +29,7 @@ fn sixteen_threads_racing_see_one_computation() {
                 scope.spawn(|| {
                     // Release every thread at once, so they race to be first.
                     barrier.wait();
-                    address(guard_core::validate())
+                    address(prodguard::validate())
                 })
             })
             .collect();
@@ -38,5 +38,5 @@ fn sixteen_threads_racing_see_one_computation() {
     let first = seen[0];
     assert!(seen.iter().all(|&s| s == first), "threads saw different results: {seen:?}");
     // A later call returns the very same cached value.
-    assert_eq!(address(guard_core::validate()), first);
+    assert_eq!(address(prodguard::validate()), first);
 }

@@ -43,7 +43,7 @@ pub enum OptKind {
     Dotenv(Option<LitStr>),
     /// `probe` or `probe = "500ms"`: the live probe, and its time bound.
     Probe(Option<LitStr>),
-    /// The path guard-core is reached by, for a renamed dependency.
+    /// The path prodguard is reached by, for a renamed dependency.
     Crate(syn::Path),
 }
 
@@ -82,7 +82,7 @@ impl Parse for Opt {
             if !input.peek(Token![=]) {
                 return Err(Error::new(
                     keyword.span(),
-                    "`crate` takes the path guard-core is known by: `crate = \"my_guard\"`",
+                    "`crate` takes the path prodguard is known by: `crate = \"my_guard\"`",
                 ));
             }
             input.parse::<Token![=]>()?;
@@ -183,7 +183,7 @@ fn list<T>(
     Ok(items.into_iter().collect())
 }
 
-/// `profile(name)`: one identifier; which ones exist is guard-core's
+/// `profile(name)`: one identifier; which ones exist is prodguard's
 /// `__profile!` to say.
 fn profile(input: ParseStream, keyword: &Ident) -> Result<Ident> {
     const SHAPE: &str = "`profile` takes one framework: `profile(rails)`";

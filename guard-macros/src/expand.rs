@@ -1,6 +1,6 @@
 //! Turns the options into one statement at the top of `main`: a call of
-//! guard-core's hidden door, with absolute paths so a user's own
-//! `mod guard_core` or shadowed prelude cannot break it.
+//! prodguard's hidden door, with absolute paths so a user's own
+//! `mod prodguard` or shadowed prelude cannot break it.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
@@ -38,7 +38,7 @@ fn first_statement(args: &Args) -> TokenStream {
             OptKind::Crate(path) => Some(quote!(#path)),
             _ => None,
         })
-        .unwrap_or_else(|| quote!(::guard_core));
+        .unwrap_or_else(|| quote!(::prodguard));
     let door = quote!(#krate::__private);
     let mut policy = Vec::new();
     let mut renames = Vec::new();
@@ -50,7 +50,7 @@ fn first_statement(args: &Args) -> TokenStream {
     for opt in &args.options {
         match &opt.kind {
             OptKind::Profile(id) => {
-                // Through guard-core's `__profile!`, whose last arm lists
+                // Through prodguard's `__profile!`, whose last arm lists
                 // the valid ids.
                 let krate = respan(&krate, id.span());
                 profile = Some(quote_spanned!(id.span()=> #krate::__profile!(#id)));
@@ -60,7 +60,7 @@ fn first_statement(args: &Args) -> TokenStream {
             }
             OptKind::Allow(ids) => {
                 // Paths the compiler resolves at the user's span: an id
-                // through guard-core's `__check!`, whose last arm lists the
+                // through prodguard's `__check!`, whose last arm lists the
                 // valid ids; a variant through `Check`, with rustc's own
                 // "similar name" hint.
                 policy.extend(ids.iter().map(|id| match id {
@@ -93,7 +93,7 @@ fn first_statement(args: &Args) -> TokenStream {
                     Some(path) => quote!(#path),
                     None => quote!(".env"),
                 };
-                // Spanned on the option, so that without guard-core's
+                // Spanned on the option, so that without prodguard's
                 // `dotenv` feature the error points at it.
                 let span: Span = opt.keyword.span();
                 dotenv = Some(quote_spanned!(span=> #door::DotenvFile(#path)));
@@ -104,7 +104,7 @@ fn first_statement(args: &Args) -> TokenStream {
                     Some(bound) => valid::probe_millis(&bound.value()).unwrap_or_default(),
                     None => valid::DEFAULT_PROBE_MILLIS,
                 };
-                // Spanned on the option, so that without guard-core's
+                // Spanned on the option, so that without prodguard's
                 // `probe` feature the error points at it.
                 let span: Span = opt.keyword.span();
                 probe = Some(quote_spanned!(span=> #door::ProbeTimeout(#millis)));
@@ -132,7 +132,7 @@ fn first_statement(args: &Args) -> TokenStream {
         None => quote!(::core::option::Option::Some(#builder #(#policy)*)),
     };
     // Two variables on one name, or a name the profile does not use, is
-    // refused by guard-core while compiling, not by a panic at start-up.
+    // refused by prodguard while compiling, not by a panic at start-up.
     let renames = (!renames.is_empty())
         .then(|| quote!(const _: () = #door::assert_renames(#profile, &[#(#renames),*]);));
     let startup = quote!(#door::Startup { quiet: #quiet, exit: #exit });
@@ -185,7 +185,7 @@ mod tests {
             (
                 "no option: the default policy",
                 quote!(),
-                "fn main () { # ! [allow (unused)] { :: guard_core :: __private :: start (:: core :: option :: Option :: None , :: guard_core :: __private :: Startup { quiet : false , exit : false }) ; } println ! (\"body\") ; 0 }",
+                "fn main () { # ! [allow (unused)] { :: prodguard :: __private :: start (:: core :: option :: Option :: None , :: prodguard :: __private :: Startup { quiet : false , exit : false }) ; } println ! (\"body\") ; 0 }",
             ),
             (
                 "options in the order written, flags in Startup",
@@ -198,20 +198,20 @@ mod tests {
                     quiet,
                     exit
                 ),
-                "fn main () { # ! [allow (unused)] { const _ : () = :: guard_core :: __private :: assert_renames (:: guard_core :: Profile :: Django , & [(:: guard_core :: __variable ! (SECRET_KEY) , \"SECRET_KEY\" , \"S\")]) ; :: guard_core :: __private :: start (:: core :: option :: Option :: Some (:: guard_core :: __private :: PolicyBuilder :: new () . require (\"A\") . require (\"B\") . allow (:: guard_core :: __check ! (database_host_local)) . allow (:: guard_core :: Check :: SqliteInProduction) . rename (:: guard_core :: __variable ! (SECRET_KEY) , \"S\") . no_database () . no_secret ()) , :: guard_core :: __private :: Startup { quiet : true , exit : true }) ; } println ! (\"body\") ; 0 }",
+                "fn main () { # ! [allow (unused)] { const _ : () = :: prodguard :: __private :: assert_renames (:: prodguard :: Profile :: Django , & [(:: prodguard :: __variable ! (SECRET_KEY) , \"SECRET_KEY\" , \"S\")]) ; :: prodguard :: __private :: start (:: core :: option :: Option :: Some (:: prodguard :: __private :: PolicyBuilder :: new () . require (\"A\") . require (\"B\") . allow (:: prodguard :: __check ! (database_host_local)) . allow (:: prodguard :: Check :: SqliteInProduction) . rename (:: prodguard :: __variable ! (SECRET_KEY) , \"S\") . no_database () . no_secret ()) , :: prodguard :: __private :: Startup { quiet : true , exit : true }) ; } println ! (\"body\") ; 0 }",
             ),
             (
                 "a profile, named once",
                 quote!(profile(laravel), rename(APP_KEY = "K")),
-                "fn main () { # ! [allow (unused)] { const PROFILE : :: guard_core :: Profile = :: guard_core :: __profile ! (laravel) ; const _ : () = :: guard_core :: __private :: assert_renames (PROFILE , & [(:: guard_core :: __variable ! (APP_KEY) , \"APP_KEY\" , \"K\")]) ; :: guard_core :: __private :: start (:: core :: option :: Option :: Some (:: guard_core :: __private :: PolicyBuilder :: for_profile (PROFILE) . rename (:: guard_core :: __variable ! (APP_KEY) , \"K\")) , :: guard_core :: __private :: Startup { quiet : false , exit : false }) ; } println ! (\"body\") ; 0 }",
+                "fn main () { # ! [allow (unused)] { const PROFILE : :: prodguard :: Profile = :: prodguard :: __profile ! (laravel) ; const _ : () = :: prodguard :: __private :: assert_renames (PROFILE , & [(:: prodguard :: __variable ! (APP_KEY) , \"APP_KEY\" , \"K\")]) ; :: prodguard :: __private :: start (:: core :: option :: Option :: Some (:: prodguard :: __private :: PolicyBuilder :: for_profile (PROFILE) . rename (:: prodguard :: __variable ! (APP_KEY) , \"K\")) , :: prodguard :: __private :: Startup { quiet : false , exit : false }) ; } println ! (\"body\") ; 0 }",
             ),
             (
                 "probe, with and without a bound",
                 quote!(probe = "2s"),
-                "fn main () { # ! [allow (unused)] { :: guard_core :: __private :: start (:: core :: option :: Option :: Some (:: guard_core :: __private :: probe (:: guard_core :: __private :: PolicyBuilder :: new () , :: guard_core :: __private :: ProbeTimeout (2000u64))) , :: guard_core :: __private :: Startup { quiet : false , exit : false }) ; } println ! (\"body\") ; 0 }",
+                "fn main () { # ! [allow (unused)] { :: prodguard :: __private :: start (:: core :: option :: Option :: Some (:: prodguard :: __private :: probe (:: prodguard :: __private :: PolicyBuilder :: new () , :: prodguard :: __private :: ProbeTimeout (2000u64))) , :: prodguard :: __private :: Startup { quiet : false , exit : false }) ; } println ! (\"body\") ; 0 }",
             ),
             (
-                "dotenv, and a renamed guard-core",
+                "dotenv, and a renamed prodguard",
                 quote!(dotenv, crate = "guard"),
                 "fn main () { # ! [allow (unused)] { guard :: __private :: start_with (:: core :: option :: Option :: None , guard :: __private :: Startup { quiet : false , exit : false } , guard :: __private :: DotenvFile (\".env\")) ; } println ! (\"body\") ; 0 }",
             ),

@@ -1,8 +1,8 @@
-//! The `#[production_safe]` attribute of [guard-core]. An implementation
-//! detail: depend on guard-core, which re-exports it (default feature
-//! `macros`), and write `guard_core::production_safe`.
+//! The `#[production_safe]` attribute of [prodguard]. An implementation
+//! detail: depend on prodguard, which re-exports it (default feature
+//! `macros`), and write `prodguard::production_safe`.
 //!
-//! [guard-core]: https://docs.rs/guard-core
+//! [prodguard]: https://docs.rs/guard-core
 #![warn(missing_docs)]
 #![allow(clippy::needless_doctest_main)]
 
@@ -16,7 +16,7 @@ use proc_macro::TokenStream;
 /// environment before the first line of `main` runs.
 ///
 /// ```no_run
-/// use guard_core::production_safe;
+/// use prodguard::production_safe;
 ///
 /// #[production_safe]
 /// fn main() {
@@ -34,7 +34,7 @@ use proc_macro::TokenStream;
 ///
 /// ```no_run
 /// fn main() {
-///     match guard_core::validate() {
+///     match prodguard::validate() {
 ///         Ok(report) => eprintln!("{report:#}"),
 ///         Err(err) => panic!("{err}"),
 ///     }
@@ -44,24 +44,24 @@ use proc_macro::TokenStream;
 ///
 /// # Options
 ///
-/// They mirror guard-core's `Policy` builder:
+/// They mirror prodguard's `Policy` builder:
 ///
 /// | option | what it does | `Policy` method |
 /// | --- | --- | --- |
 /// | `profile(rails)` | the framework's own names and rules (`django`, the default, `rails`, `laravel`, `phoenix`, `node`, `flask`, `spring`); a misspelt one is a compile error listing them | `Policy::for_profile(Profile::Rails)` |
 /// | `require("REDIS_URL", ...)` | the app needs these variables too: unset is `required_variable_missing` | `.require("REDIS_URL")` |
-/// | `allow(check_id, ...)` | these checks never block start-up (still reported, as allowed); an id is a constant of `guard_core::checks` | `.allow(Check::...)` |
+/// | `allow(check_id, ...)` | these checks never block start-up (still reported, as allowed); an id is a constant of `prodguard::checks` | `.allow(Check::...)` |
 /// | `rename(SECRET_KEY = "SESSION_SECRET", ...)` | the app reads this variable under another name; VARIABLE is the profile's name for it (`SECRET_KEY`, `DEBUG`, ...; `APP_KEY` under `profile(laravel)`) | `.rename(Variable::SecretKey, "SESSION_SECRET")` |
 /// | `no_database` | the app has no database: nothing reads `DATABASE_URL` | `.no_database()` |
 /// | `no_secret` | the app signs nothing: nothing reads `SECRET_KEY` | `.no_secret()` |
 /// | `cookie_key` | the secret signs Rust's `cookie::Key`: at least 64 bytes | `.cookie_key()` |
 /// | `quiet` | print nothing on success | |
 /// | `exit` | on failure print the report to stderr and exit with 78 (`EX_CONFIG`): no panic message, no abort under `panic = "abort"` | |
-/// | `dotenv`, `dotenv = "PATH"` | load `.env` (or `PATH`) first, for local development; a missing file is no error, and a variable already set wins. Needs guard-core's `dotenv` cargo feature: without it, the option is a compile error that says so | |
-/// | `probe`, `probe = "500ms"` | connect to the database's hosts before starting and make the protocol's first exchange, the whole probe within the bound (`"2s"`, `"500ms"`; 5 s by default). Needs guard-core's `probe` cargo feature | `.probe(Duration::from_millis(500))` |
+/// | `dotenv`, `dotenv = "PATH"` | load `.env` (or `PATH`) first, for local development; a missing file is no error, and a variable already set wins. Needs prodguard's `dotenv` cargo feature: without it, the option is a compile error that says so | |
+/// | `probe`, `probe = "500ms"` | connect to the database's hosts before starting and make the protocol's first exchange, the whole probe within the bound (`"2s"`, `"500ms"`; 5 s by default). Needs prodguard's `probe` cargo feature | `.probe(Duration::from_millis(500))` |
 ///
 /// ```no_run
-/// use guard_core::production_safe;
+/// use prodguard::production_safe;
 ///
 /// #[production_safe(
 ///     require("REDIS_URL", "STRIPE_KEY"),
@@ -77,7 +77,7 @@ use proc_macro::TokenStream;
 /// is, without the attribute:
 ///
 /// ```no_run
-/// use guard_core::{Check, Policy, Variable};
+/// use prodguard::{Check, Policy, Variable};
 ///
 /// fn main() {
 ///     let policy = Policy::new()
@@ -106,7 +106,7 @@ use proc_macro::TokenStream;
 /// **below** the runtime's attribute:
 ///
 /// ```no_run
-/// use guard_core::production_safe;
+/// use prodguard::production_safe;
 ///
 /// #[tokio::main]
 /// #[production_safe]
@@ -124,7 +124,7 @@ use proc_macro::TokenStream;
 /// # Mistakes
 ///
 /// Misuse is one compile error, spanned on the offending token, that says
-/// what is valid: on a fn that is not `main` (call `guard_core::validate()`
+/// what is valid: on a fn that is not `main` (call `prodguard::validate()`
 /// in custom start-up code instead), on an item that is not a fn, on
 /// `main` with parameters, on an unknown or duplicated option, and on a
 /// variable name that is not a string literal, is empty, or holds `=` or

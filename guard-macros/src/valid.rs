@@ -1,7 +1,7 @@
 //! What parsing cannot see: the item is `main`, and the options make sense
 //! together. Each error is spanned on the offending token and says what is
 //! valid. Check ids and variable names are left to the compiler (see
-//! `expand.rs`): the macro keeps no copy of guard-core's catalog.
+//! `expand.rs`): the macro keeps no copy of prodguard's catalog.
 
 use syn::{Error, Result};
 
@@ -17,7 +17,7 @@ pub fn main_fn(main: &MainFn) -> Result<()> {
             main.ident.span(),
             format!(
                 "#[production_safe] goes on `fn main` only, not on `fn {}`; \
-in other start-up code call `guard_core::validate()` and handle its result",
+in other start-up code call `prodguard::validate()` and handle its result",
                 main.ident
             ),
         ));

@@ -1,5 +1,5 @@
 // One #[production_safe] per `main`, with all its options.
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe(quiet)]
 #[production_safe(exit)]

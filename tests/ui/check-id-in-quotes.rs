@@ -1,5 +1,5 @@
 // A check id is an identifier, not a string.
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe(allow("database_host_local"))]
 fn main() {}

@@ -1,5 +1,5 @@
 // A check allowed twice.
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe(allow(database_host_local, database_tls_disabled, database_host_local))]
 fn main() {}

@@ -1,5 +1,5 @@
 // An option given twice.
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe(require("REDIS_URL"), quiet, require("STRIPE_KEY"))]
 fn main() {}

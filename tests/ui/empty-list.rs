@@ -1,5 +1,5 @@
 // `allow()` with nothing in it.
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe(allow())]
 fn main() {}

@@ -1,5 +1,5 @@
 // A variable name cannot be empty.
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe(require(""))]
 fn main() {}

@@ -1,5 +1,5 @@
 // `main` takes no parameters.
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe]
 fn main(args: Vec<String>) {

@@ -1,5 +1,5 @@
 // #[production_safe] goes on `fn main`, not on a struct.
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe]
 struct Config;

@@ -1,5 +1,5 @@
 // `require` takes a list in parentheses.
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe(require = "REDIS_URL")]
 fn main() {}

@@ -1,5 +1,5 @@
 // A flag is written alone, not `= true`.
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe(quiet = true)]
 fn main() {}

@@ -1,5 +1,5 @@
 // A variable has one name.
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe(rename(SECRET_KEY = "SESSION_SECRET", SECRET_KEY = "APP_SECRET"))]
 fn main() {}

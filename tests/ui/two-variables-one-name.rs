@@ -1,6 +1,6 @@
 // One variable plays one role: a secret renamed onto DEBUG would be read,
 // and printed, as a boolean.
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe(rename(SECRET_KEY = "DEBUG"))]
 fn main() {}

@@ -1,5 +1,5 @@
 // A misspelled check id: the error lists the valid ids.
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe(allow(sqlite_in_prodution))]
 fn main() {}

@@ -1,5 +1,5 @@
 // A misspelled option.
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe(quite)]
 fn main() {}

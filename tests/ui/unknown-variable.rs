@@ -1,5 +1,5 @@
 // Only guard's own variables can be renamed: the error lists them.
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe(rename(SecretKey = "SESSION_SECRET"))]
 fn main() {}

@@ -1,5 +1,5 @@
 // No variable name holds a NUL character.
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe(rename(SECRET_KEY = "SESSION\0SECRET"))]
 fn main() {}

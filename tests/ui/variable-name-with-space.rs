@@ -1,5 +1,5 @@
 // A variable name holds no whitespace.
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe(require(" REDIS_URL"))]
 fn main() {}

@@ -1,4 +1,4 @@
-//! Running the `guard` binary in a child process with its own environment.
+//! Running the `prodguard` binary in a child process with its own environment.
 
 #![allow(dead_code)] // each test file uses a part
 
@@ -35,7 +35,7 @@ pub const INCIDENT: &[(&str, &str)] = &[
     ("SECRET_KEY", "hunter2"),
 ];
 
-/// What a run of `guard` left behind.
+/// What a run of `prodguard` left behind.
 #[derive(Debug)]
 pub struct Run {
     pub code: i32,
@@ -73,7 +73,7 @@ pub fn guard(args: &[&str], env: &[(&str, &str)]) -> Run {
 /// Runs `guard ARGS` with exactly `env` as its environment and `stdin` on
 /// its standard input.
 pub fn guard_with_stdin(args: &[&str], env: &[(&str, &str)], stdin: &str) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_guard"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_prodguard"))
         .args(args)
         .env_clear()
         .envs(env.iter().copied())
@@ -100,7 +100,7 @@ pub fn guard_with_streams(
     stdout: Stdio,
     stderr: Stdio,
 ) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_guard"))
+    let output = Command::new(env!("CARGO_BIN_EXE_prodguard"))
         .args(args)
         .env_clear()
         .envs(env.iter().copied())

@@ -44,7 +44,7 @@ pub(crate) use network::{is_local_host, is_private_host};
 /// A family of database servers, whatever the driver or alias.
 ///
 /// ```
-/// use guard_core::{Backend, DatabaseUrl};
+/// use prodguard::{Backend, DatabaseUrl};
 ///
 /// let url = DatabaseUrl::classify("postgresql+asyncpg://u:pw@db:5432/app").unwrap();
 /// assert_eq!(url.backend(), Backend::Postgresql);
@@ -78,7 +78,7 @@ impl Backend {
     /// Every backend family.
     ///
     /// ```
-    /// assert!(guard_core::Backend::ALL.contains(&guard_core::Backend::Sqlite));
+    /// assert!(prodguard::Backend::ALL.contains(&prodguard::Backend::Sqlite));
     /// ```
     pub const ALL: &'static [Backend] = &[
         Backend::Postgresql,
@@ -95,7 +95,7 @@ impl Backend {
     /// The stable lowercase id used in JSON (`postgresql`, `sqlite`, ...).
     ///
     /// ```
-    /// assert_eq!(guard_core::Backend::Sqlserver.id(), "sqlserver");
+    /// assert_eq!(prodguard::Backend::Sqlserver.id(), "sqlserver");
     /// ```
     pub const fn id(self) -> &'static str {
         match self {
@@ -114,7 +114,7 @@ impl Backend {
     /// The family's name as written in the start-up line (`PostgreSQL`).
     ///
     /// ```
-    /// assert_eq!(guard_core::Backend::Mysql.name(), "MySQL");
+    /// assert_eq!(prodguard::Backend::Mysql.name(), "MySQL");
     /// ```
     pub const fn name(self) -> &'static str {
         match self {
@@ -179,7 +179,7 @@ impl fmt::Display for Backend {
 /// Whether the connection string asks for TLS.
 ///
 /// ```
-/// use guard_core::{DatabaseUrl, Tls};
+/// use prodguard::{DatabaseUrl, Tls};
 ///
 /// let url = DatabaseUrl::classify("postgres://db.example.com/app?sslmode=disable").unwrap();
 /// assert_eq!(url.tls(), Tls::Disabled);
@@ -199,7 +199,7 @@ pub enum Tls {
 /// a parsed name (lowercased) or IP address, never raw text.
 ///
 /// ```
-/// let url = guard_core::DatabaseUrl::classify("postgresql://h1:5432,h2:5433/db").unwrap();
+/// let url = prodguard::DatabaseUrl::classify("postgresql://h1:5432,h2:5433/db").unwrap();
 /// assert_eq!(url.endpoints()[1].host(), "h2");
 /// assert_eq!(url.endpoints()[1].port(), Some(5433));
 /// ```
@@ -213,7 +213,7 @@ impl Endpoint {
     /// The host name or address, without brackets.
     ///
     /// ```
-    /// let url = guard_core::DatabaseUrl::classify("mysql://u:pw@[::1]:3306/db").unwrap();
+    /// let url = prodguard::DatabaseUrl::classify("mysql://u:pw@[::1]:3306/db").unwrap();
     /// assert_eq!(url.endpoints()[0].host(), "::1");
     /// ```
     pub fn host(&self) -> &str {
@@ -223,7 +223,7 @@ impl Endpoint {
     /// The port, if the string gives one.
     ///
     /// ```
-    /// let url = guard_core::DatabaseUrl::classify("mysql://db/app").unwrap();
+    /// let url = prodguard::DatabaseUrl::classify("mysql://db/app").unwrap();
     /// assert_eq!(url.endpoints()[0].port(), None);
     /// ```
     pub fn port(&self) -> Option<u16> {
@@ -236,7 +236,7 @@ impl Endpoint {
 /// Its text is fixed: it never holds any part of the value.
 ///
 /// ```
-/// use guard_core::{DatabaseUrl, DatabaseUrlProblem};
+/// use prodguard::{DatabaseUrl, DatabaseUrlProblem};
 ///
 /// let err = DatabaseUrl::classify("${{Postgres.DATABASE_URL}}").unwrap_err();
 /// assert_eq!(err.problem(), &DatabaseUrlProblem::UnresolvedReference { railway: true });
@@ -283,7 +283,7 @@ fn reference_shape(railway: bool) -> &'static str {
 /// is the value rebuilt or, for most problems, its length.
 ///
 /// ```
-/// use guard_core::{Backend, DatabaseUrl, DatabaseUrlProblem};
+/// use prodguard::{Backend, DatabaseUrl, DatabaseUrlProblem};
 ///
 /// let err = DatabaseUrl::classify("postgres://user:passw#ord!@localhost/db").unwrap_err();
 /// assert!(matches!(err.problem(), DatabaseUrlProblem::Malformed { .. }));
@@ -303,8 +303,8 @@ impl DatabaseUrlError {
     /// What is wrong with the value.
     ///
     /// ```
-    /// let err = guard_core::DatabaseUrl::classify("  ").unwrap_err();
-    /// assert_eq!(err.problem(), &guard_core::DatabaseUrlProblem::Empty);
+    /// let err = prodguard::DatabaseUrl::classify("  ").unwrap_err();
+    /// assert_eq!(err.problem(), &prodguard::DatabaseUrlProblem::Empty);
     /// ```
     pub fn problem(&self) -> &DatabaseUrlProblem {
         &self.problem
@@ -314,8 +314,8 @@ impl DatabaseUrlError {
     /// with no host is MySQL, and invalid).
     ///
     /// ```
-    /// let err = guard_core::DatabaseUrl::classify("mysql://").unwrap_err();
-    /// assert_eq!(err.backend(), Some(guard_core::Backend::Mysql));
+    /// let err = prodguard::DatabaseUrl::classify("mysql://").unwrap_err();
+    /// assert_eq!(err.backend(), Some(prodguard::Backend::Mysql));
     /// ```
     pub fn backend(&self) -> Option<Backend> {
         self.backend
@@ -325,7 +325,7 @@ impl DatabaseUrlError {
     /// reference, the rebuilt form inside quotes, or the length.
     ///
     /// ```
-    /// let err = guard_core::DatabaseUrl::classify("Sup3rPastedPw0rd").unwrap_err();
+    /// let err = prodguard::DatabaseUrl::classify("Sup3rPastedPw0rd").unwrap_err();
     /// assert_eq!(err.shown(), "(16 characters, not shown)");
     /// ```
     pub fn shown(&self) -> &str {
@@ -353,7 +353,7 @@ impl DatabaseUrlError {
 /// alphabet, so `Debug` is as safe to print as `Display`.
 ///
 /// ```
-/// use guard_core::{Backend, DatabaseUrl};
+/// use prodguard::{Backend, DatabaseUrl};
 ///
 /// let url = DatabaseUrl::classify("postgresql://postgres:hunter2@postgres.railway.internal:5432/railway").unwrap();
 /// assert_eq!(url.backend(), Backend::Postgresql);
@@ -389,7 +389,7 @@ impl DatabaseUrl {
     /// known form is an error.
     ///
     /// ```
-    /// use guard_core::{Backend, DatabaseUrl};
+    /// use prodguard::{Backend, DatabaseUrl};
     ///
     /// for sqlite in ["sqlite::memory:", "db.sqlite3", "./data/app.db", "C:\\data\\app.db", "file:app.db?mode=ro"] {
     ///     assert_eq!(DatabaseUrl::classify(sqlite).unwrap().backend(), Backend::Sqlite, "{sqlite}");
@@ -466,8 +466,8 @@ impl DatabaseUrl {
     /// The backend family.
     ///
     /// ```
-    /// let url = guard_core::DatabaseUrl::classify("mongodb+srv://u:pw@cluster0.example.net/shop").unwrap();
-    /// assert_eq!(url.backend(), guard_core::Backend::Mongodb);
+    /// let url = prodguard::DatabaseUrl::classify("mongodb+srv://u:pw@cluster0.example.net/shop").unwrap();
+    /// assert_eq!(url.backend(), prodguard::Backend::Mongodb);
     /// ```
     pub fn backend(&self) -> Backend {
         self.backend
@@ -478,7 +478,7 @@ impl DatabaseUrl {
     /// scheme that is not 1 to 32 characters of `[a-z0-9+._-]`.
     ///
     /// ```
-    /// let url = guard_core::DatabaseUrl::classify("JDBC:MySQL://db/app").unwrap();
+    /// let url = prodguard::DatabaseUrl::classify("JDBC:MySQL://db/app").unwrap();
     /// assert_eq!(url.scheme(), Some("mysql"));
     /// ```
     pub fn scheme(&self) -> Option<&str> {
@@ -491,7 +491,7 @@ impl DatabaseUrl {
     /// shown by its length.
     ///
     /// ```
-    /// let url = guard_core::DatabaseUrl::classify("host=db password='a b' dbname=app").unwrap();
+    /// let url = prodguard::DatabaseUrl::classify("host=db password='a b' dbname=app").unwrap();
     /// assert_eq!(url.shown(), "host=db password=*** dbname=app");
     /// ```
     pub fn shown(&self) -> &str {
@@ -501,7 +501,7 @@ impl DatabaseUrl {
     /// The hosts, in order; empty for SQLite and for a unix socket.
     ///
     /// ```
-    /// let url = guard_core::DatabaseUrl::classify("postgres://db.internal:6543/app").unwrap();
+    /// let url = prodguard::DatabaseUrl::classify("postgres://db.internal:6543/app").unwrap();
     /// assert_eq!(url.endpoints()[0].host(), "db.internal");
     /// ```
     pub fn endpoints(&self) -> &[Endpoint] {
@@ -511,7 +511,7 @@ impl DatabaseUrl {
     /// Whether the connection goes through a unix socket.
     ///
     /// ```
-    /// let url = guard_core::DatabaseUrl::classify("host=/var/run/postgresql dbname=app").unwrap();
+    /// let url = prodguard::DatabaseUrl::classify("host=/var/run/postgresql dbname=app").unwrap();
     /// assert!(url.is_unix_socket());
     /// ```
     pub fn is_unix_socket(&self) -> bool {
@@ -522,7 +522,7 @@ impl DatabaseUrl {
     /// characters of `[A-Za-z0-9._~$/-]`.
     ///
     /// ```
-    /// let url = guard_core::DatabaseUrl::classify("sqlite:///data/app.db").unwrap();
+    /// let url = prodguard::DatabaseUrl::classify("sqlite:///data/app.db").unwrap();
     /// assert_eq!(url.database(), Some("/data/app.db"));
     /// ```
     pub fn database(&self) -> Option<&str> {
@@ -532,8 +532,8 @@ impl DatabaseUrl {
     /// Whether the string turns TLS on or off.
     ///
     /// ```
-    /// let url = guard_core::DatabaseUrl::classify("mysql://db/app?ssl-mode=REQUIRED").unwrap();
-    /// assert_eq!(url.tls(), guard_core::Tls::Required);
+    /// let url = prodguard::DatabaseUrl::classify("mysql://db/app?ssl-mode=REQUIRED").unwrap();
+    /// assert_eq!(url.tls(), prodguard::Tls::Required);
     /// ```
     pub fn tls(&self) -> Tls {
         self.tls

@@ -1,6 +1,6 @@
 //! Fake database servers on loopback for the probe's tests: a thread that
 //! accepts on 127.0.0.1 and answers as told. Dropping one stops it.
-//! guard-cli's tests include this file too.
+//! prodguard-cli's tests include this file too.
 
 #![allow(dead_code)] // each test file uses a part
 

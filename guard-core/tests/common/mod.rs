@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-use guard_core::{DatabaseUrl, GuardError, Policy, Report};
+use prodguard::{DatabaseUrl, GuardError, Policy, Report};
 
 /// A strong secret: the shape `openssl rand -hex 32` prints.
 pub const STRONG_SECRET: &str = "4f1c9a7e2b8d3065f1e4a9c7b2d8e3f60a5b1c9d7e2f4a8b6c3d0e9f1a2b7c5d";

@@ -1,7 +1,7 @@
 //! `#[actix_rt::main]` (what `#[actix_web::main]` is) above
 //! `#[production_safe]`.
 
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[actix_rt::main]
 #[production_safe]

@@ -1,6 +1,6 @@
 //! `#[actix_rt::main]` below `#[production_safe]`.
 
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe]
 #[actix_rt::main]

@@ -4,7 +4,7 @@
 // Both kinds on one fn are the point of this app.
 #![allow(clippy::mixed_attributes_style)]
 
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[allow(unused_variables)]
 #[production_safe]

@@ -1,6 +1,6 @@
 //! `dotenv`: `.env` in the working directory is loaded before the checks.
 
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe(dotenv)]
 fn main() {

@@ -1,6 +1,6 @@
 //! `dotenv = "PATH"`: that file is loaded before the checks.
 
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe(dotenv = "config/app.env")]
 fn main() {

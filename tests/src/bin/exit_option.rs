@@ -1,6 +1,6 @@
 //! `exit`: on failure the report and exit status 78, no panic.
 
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe(exit)]
 fn main() {

@@ -1,6 +1,6 @@
 //! `exit` inside a runtime (`#[tokio::main]` below): still 78, no panic.
 
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe(exit)]
 #[tokio::main(flavor = "current_thread")]

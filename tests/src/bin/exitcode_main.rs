@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe]
 fn main() -> ExitCode {

@@ -1,6 +1,6 @@
 //! An app with no database and nothing to sign.
 
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe(no_database, no_secret)]
 fn main() {

@@ -1,7 +1,7 @@
 //! A policy in options: a required variable, allowed checks (by id and by
 //! variant), a renamed secret.
 
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe(
     require("REDIS_URL"),

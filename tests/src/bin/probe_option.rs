@@ -1,6 +1,6 @@
 //! `probe = "300ms"`: the database is probed before the body runs.
 
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe(probe = "300ms", exit)]
 fn main() {

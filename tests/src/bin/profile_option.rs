@@ -1,7 +1,7 @@
 //! A framework profile in options: Laravel's names and rules, with the
 //! app's key renamed as Laravel calls it.
 
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe(profile(laravel), rename(APP_KEY = "SHOP_KEY"), exit)]
 fn main() {

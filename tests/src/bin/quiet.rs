@@ -1,6 +1,6 @@
 //! `quiet`: nothing printed on success.
 
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe(quiet)]
 fn main() {

@@ -1,6 +1,6 @@
 //! `main` returning `Result`: the `?` in the body still works.
 
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe]
 fn main() -> Result<(), std::num::ParseIntError> {

@@ -1,6 +1,6 @@
 //! A sync `main`.
 
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe]
 fn main() {

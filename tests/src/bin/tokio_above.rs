@@ -1,7 +1,7 @@
 //! `#[tokio::main]` above `#[production_safe]`: the check runs before the
 //! runtime is built.
 
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[tokio::main(flavor = "current_thread")]
 #[production_safe]

@@ -1,7 +1,7 @@
 //! `#[tokio::main]` below `#[production_safe]`: the check runs inside the
 //! runtime, still before the body.
 
-use guard_core::production_safe;
+use prodguard::production_safe;
 
 #[production_safe]
 #[tokio::main(flavor = "current_thread")]
