@@ -66,7 +66,7 @@ echo "runs: $runs each, in batches of $batch (3 warm-up runs a batch)"
 echo
 
 # The commands, in the order of the figures (hello-world first).
-commands=("$hello" "$prodguard check --env-file $fit" "$prodguard check --env-file $misfit" "$guard --version")
+commands=("$hello" "$guard check --env-file $fit" "$guard check --env-file $misfit" "$guard --version")
 
 # One batch: every command $batch times (-N: no shell in between; -i: the
 # misfit run exits 78 by design), the order turned by one each batch: the
