@@ -253,3 +253,12 @@ fn probe_refuses_to_start_when_the_database_does_not_answer() {
     assert!(text.contains("answered PostgreSQL's SSLRequest: offers no TLS"), "{text}");
     assert_eq!(server.accepted(), 1);
 }
+
+#[test]
+fn crate_option_reaches_a_renamed_dependency() {
+    let bin = env!("CARGO_BIN_EXE_renamed_crate");
+    let run = run(bin, FIT);
+    assert!(run.body_ran(), "{}", run.output());
+    assert!(run.stderr.is_empty(), "quiet: {}", run.stderr);
+    assert_refuses(&run_in(bin, MISFIT, None), MISFIT_VARIABLES);
+}
