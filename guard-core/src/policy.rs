@@ -480,6 +480,7 @@ impl Policy {
 
     /// The variable this policy reads under `name`, and the place of the
     /// name among the variable's names.
+    #[cfg(test)]
     pub(crate) fn variable_named(&self, name: &str) -> Option<(Variable, usize)> {
         Variable::ALL
             .iter()

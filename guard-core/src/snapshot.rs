@@ -79,6 +79,15 @@ fn parse_bool(text: &str) -> Option<bool> {
     }
 }
 
+/// Where the snapshot keeps the value of a name it reads.
+#[derive(Clone, Copy)]
+enum Slot {
+    Platform(usize),
+    /// A variable, and the place of the name among its names.
+    Variable(usize, usize),
+    Required(usize),
+}
+
 /// The variables one run of the checks reads, taken once.
 ///
 /// Deliberately not `Debug`: it holds the raw secret and database URL.
@@ -107,20 +116,29 @@ impl Snapshot {
             required: vec![None; policy.required().len()],
             ..Snapshot::default()
         };
+        // Every name read, with where its value goes; a name may be both a
+        // platform's and required, so all matches are kept.
+        let mut names: Vec<(&str, Slot)> = Vec::with_capacity(48);
+        for (i, (_, name)) in PlatformVariable::ALL.iter().enumerate() {
+            names.push((name, Slot::Platform(i)));
+        }
+        for (i, &variable) in Variable::ALL.iter().enumerate() {
+            names.extend(
+                policy.names(variable).enumerate().map(|(n, name)| (name, Slot::Variable(i, n))),
+            );
+        }
+        for (i, name) in policy.required().iter().enumerate() {
+            names.push((name, Slot::Required(i)));
+        }
         for (key, value) in vars {
-            let Some(key) = key.as_ref().to_str() else {
-                continue;
-            };
-            let value = Some(value.as_ref().to_owned());
-            if let Some(variable) = PlatformVariable::from_name(key) {
-                snapshot.platform[variable.index()] = value.clone();
-            }
-            if let Some((variable, slot)) = policy.variable_named(key) {
-                snapshot.variables[variable.index()][slot] = value.clone();
-            }
-            for (slot, name) in snapshot.required.iter_mut().zip(policy.required()) {
-                if name == key {
-                    *slot = value.clone();
+            // Compared as bytes: a key equal to a name is UTF-8 like it.
+            let key = key.as_ref().as_encoded_bytes();
+            for (_, slot) in names.iter().filter(|(name, _)| name.as_bytes() == key) {
+                let value = Some(value.as_ref().to_owned());
+                match *slot {
+                    Slot::Platform(i) => snapshot.platform[i] = value,
+                    Slot::Variable(i, n) => snapshot.variables[i][n] = value,
+                    Slot::Required(i) => snapshot.required[i] = value,
                 }
             }
         }

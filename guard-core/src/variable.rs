@@ -144,6 +144,7 @@ impl PlatformVariable {
     };
 
     /// The platform variable named `name`, if any.
+    #[cfg(test)]
     pub(crate) fn from_name(name: &str) -> Option<PlatformVariable> {
         PlatformVariable::ALL
             .iter()
