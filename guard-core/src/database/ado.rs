@@ -11,14 +11,16 @@
 //! The signature: every key is a SqlClient keyword or synonym
 //! (`DbConnectionStringKeywords`, `DbConnectionStringSynonyms`), an ODBC
 //! driver keyword, or a Microsoft.Data.Sqlite keyword, and one of them
-//! names the server or file. It is SQLite when `Filename` is given, or when
-//! `Data Source` is a file (`:memory:`, a SQLite ending, a path) and no
-//! server-only keyword (`Server`, `Address`, …) is; SQL Server otherwise.
+//! names the server or file. It is SQLite when a Microsoft.Data.Sqlite
+//! keyword that SqlClient lacks is given (`Filename`, `Mode`, `Cache`, …),
+//! or when `Data Source` is a file (`:memory:`, a SQLite ending, a path, a
+//! `file:` URI) and no server-only keyword (`Server`, `Address`, …) is;
+//! SQL Server otherwise.
 //! Anything else is not this form.
 
 use super::parts::{self, Parts};
 use super::url_form::braced_value;
-use super::{Backend, DatabaseUrl, DatabaseUrlError, Endpoint, sqlite};
+use super::{Backend, DatabaseUrl, DatabaseUrlError, Endpoint, sqlite, starts_with_ignore_case};
 use crate::show;
 
 const KEYWORDS: &[&str] = &[
@@ -124,6 +126,12 @@ const KEYWORDS: &[&str] = &[
 /// Keywords that name a SQL Server and nothing else.
 const SERVER_ONLY: &[&str] = &["server", "address", "addr", "network address"];
 
+/// Microsoft.Data.Sqlite's keywords that SqlClient does not have: with
+/// one of them, `Data Source` names a file (`Data Source=InMemorySample;
+/// Mode=Memory;Cache=Shared` is a named in-memory database).
+const SQLITE_ONLY: &[&str] =
+    &["filename", "mode", "cache", "foreign keys", "recursive triggers", "default timeout", "vfs"];
+
 /// `None` when the value is not an ADO.NET/ODBC string.
 pub(super) fn read(value: &str) -> Option<Result<DatabaseUrl, DatabaseUrlError>> {
     let pairs = pairs(value)?;
@@ -137,9 +145,12 @@ pub(super) fn read(value: &str) -> Option<Result<DatabaseUrl, DatabaseUrlError>>
         .position(|key| matches!(key.as_str(), "data source" | "datasource"))
         .map(|i| pairs[i].1.as_str());
     let file = |source: &str| {
-        source == ":memory:" || sqlite::looks_like_a_file(source) || sqlite::is_drive_path(source)
+        source == ":memory:"
+            || sqlite::looks_like_a_file(source)
+            || sqlite::is_drive_path(source)
+            || starts_with_ignore_case(source, "file:")
     };
-    let backend = if has(&["filename"]) || (data_source.is_some_and(file) && !has(SERVER_ONLY)) {
+    let backend = if has(SQLITE_ONLY) || (data_source.is_some_and(file) && !has(SERVER_ONLY)) {
         Backend::Sqlite
     } else if has(SERVER_ONLY) || data_source.is_some() {
         Backend::Sqlserver

@@ -347,6 +347,15 @@ fn every_sqlite_form_is_sqlite() {
         "./data@v2.sqlite3",
         "sqlite://",
         "sqlite://:memory:",
+        // Microsoft.Data.Sqlite's named in-memory database and its other
+        // keywords: SqlClient has none of them, so no server is meant.
+        "Data Source=InMemorySample;Mode=Memory;Cache=Shared",
+        "Data Source=app;Mode=ReadWriteCreate",
+        "Data Source=appdata;Foreign Keys=True",
+        "Data Source=app;Vfs=unix-dotfile",
+        // Microsoft.Data.Sqlite opens URI filenames.
+        "Data Source=file::memory:?cache=shared",
+        "Data Source=file:app.db?mode=ro",
     ];
     for form in forms {
         let url = DatabaseUrl::classify(form).unwrap_or_else(|e| panic!("{form}: {e}"));
