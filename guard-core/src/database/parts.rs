@@ -8,7 +8,9 @@
 //!   (at most 128 characters), else its length;
 //! - a parameter name: itself if it fits `[A-Za-z0-9_.-]` (at most 64
 //!   characters; for URLs after percent-decoding), else it is counted in
-//!   `(+N parameters not shown)`;
+//!   `(+N parameters not shown)`; a URL query's name without `=` only when
+//!   allow-listed, as it may be the tail of a secret value that holds a raw
+//!   `&`;
 //! - a parameter value: itself only when the parameter is on the allow-list
 //!   below and the value is in that parameter's value set, else `***`.
 //!
@@ -178,7 +180,9 @@ impl Parts {
                 allowed_at += raw_value.matches('@').count();
             }
             if !pair.contains('=') {
-                if show::fits_name(&name) && !self.only_allow_listed {
+                // A bare name may be the tail of a secret value that holds
+                // a raw `&` (`?password=x7&Kd93jfQ2`): only known flags.
+                if show::fits_name(&name) && allow_listed(&name) && !self.only_allow_listed {
                     pieces.push(name);
                 } else {
                     self.hidden += 1;

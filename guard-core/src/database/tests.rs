@@ -605,6 +605,16 @@ fn parts_that_do_not_fit_their_role_are_shown_by_length() {
             Fit(Backend::Postgresql, "host=db options=*** application_name=shop"),
         ),
         ("postgres://db/app#S3CRET", Fit(Backend::Postgresql, "postgres://db/app#(6 characters)")),
+        // A raw `&` in a secret value: its tail is a name without `=`,
+        // shown only when allow-listed (`?ssl`).
+        (
+            "postgres://db/app?password=x7&S3CRETtail&ssl",
+            Fit(Backend::Postgresql, "postgres://db/app?password=***&ssl (+1 parameter not shown)"),
+        ),
+        (
+            "u:p@tcp(db:3306)/app?token=x&S3CRETtail",
+            Fit(Backend::Mysql, "u:***@tcp(db:3306)/app?token=*** (+1 parameter not shown)"),
+        ),
     ]);
 }
 
