@@ -13,6 +13,13 @@ pub(crate) fn fits_path(value: &str) -> bool {
     })
 }
 
+/// Whether `value` is 1 to 128 characters of `[A-Za-z0-9._~$-]`: the
+/// alphabet of a user that may be shown. No `/`: a user holding one is
+/// Oracle's `user/password` written where a user goes.
+pub(crate) fn fits_user(value: &str) -> bool {
+    fits_path(value) && !value.contains('/')
+}
+
 /// Whether `value` is 1 to 64 characters of `[A-Za-z0-9_.-]`: the alphabet
 /// of a parameter's name, or of a word-like parameter value.
 pub(crate) fn fits_name(value: &str) -> bool {
@@ -54,6 +61,11 @@ pub(crate) fn word(value: &str) -> String {
 /// `value` itself if [`fits_path`], else its length.
 pub(crate) fn path(value: &str) -> String {
     if fits_path(value) { value.to_owned() } else { length(value) }
+}
+
+/// `value` itself if [`fits_user`], else its length.
+pub(crate) fn user(value: &str) -> String {
+    if fits_user(value) { value.to_owned() } else { length(value) }
 }
 
 /// `value` itself if [`fits_name`], else its length.

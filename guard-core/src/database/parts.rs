@@ -25,8 +25,10 @@
 //!   `retries`): at most 10 digits;
 //! - words (`application_name`, `replicaSet`, `authMechanism`,
 //!   `target_session_attrs`, `charset`, …): the parameter-name alphabet;
-//! - users and databases (`user`, `dbname`, `authSource`, `service_name`, …):
-//!   the path alphabet;
+//! - users (`user`, `uid`, `User ID`, …): the path alphabet without `/`
+//!   (`scott/tiger` is a user and a password);
+//! - databases (`dbname`, `authSource`, `service_name`, …): the path
+//!   alphabet;
 //! - hosts (`host`, `hostaddr`, `serverName`, …): each host parsed, or a
 //!   socket directory in the path alphabet.
 //!
@@ -305,6 +307,7 @@ enum Kind {
     Digits,
     Ports,
     Word,
+    User,
     Path,
     Hosts,
 }
@@ -390,11 +393,8 @@ fn kind(key: &str) -> Option<Kind> {
         "protocol",
         "sslaccept",
     ];
+    const USERS: &[&str] = &["user", "username", "uid", "userid"];
     const PATHS: &[&str] = &[
-        "user",
-        "username",
-        "uid",
-        "userid",
         "dbname",
         "database",
         "databasename",
@@ -425,6 +425,8 @@ fn kind(key: &str) -> Option<Kind> {
         Some(Kind::Ports)
     } else if WORDS.contains(&key) {
         Some(Kind::Word)
+    } else if USERS.contains(&key) {
+        Some(Kind::User)
     } else if PATHS.contains(&key) {
         Some(Kind::Path)
     } else if HOSTS.contains(&key) {
@@ -483,6 +485,7 @@ fn shown_value(key: &str, value: &str) -> Option<String> {
         Kind::Digits => digits(value),
         Kind::Ports => value.len() <= 64 && value.split(',').all(digits),
         Kind::Word => show::fits_name(value),
+        Kind::User => show::fits_user(value),
         Kind::Path => show::fits_path(value),
         Kind::Hosts => return shown_hosts(value),
     };

@@ -611,6 +611,19 @@ fn parts_that_do_not_fit_their_role_are_shown_by_length() {
             "postgres://db/app?password=x7&S3CRETtail&ssl",
             Fit(Backend::Postgresql, "postgres://db/app?password=***&ssl (+1 parameter not shown)"),
         ),
+        // Oracle's `user/password` habit, written where a user goes: a
+        // user is shown without `/`.
+        (
+            "scott/S3CRET@tcp(db:3306)/app",
+            Fit(Backend::Mysql, "(12 characters)@tcp(db:3306)/app"),
+        ),
+        ("host=db user=scott/S3CRET", Fit(Backend::Postgresql, "host=db user=***")),
+        ("Server=db;User ID=scott/S3CRET", Fit(Backend::Sqlserver, "Server=db;User ID=***")),
+        ("postgres://db/app?user=scott%2FS3CRET", Fit(Backend::Postgresql, "postgres://db/app?user=***")),
+        (
+            "jdbc:mysql://(host=db,user=scott/S3CRET)/app",
+            Fit(Backend::Mysql, "jdbc:mysql://(host=db,user=***)/app"),
+        ),
         (
             "u:p@tcp(db:3306)/app?token=x&S3CRETtail",
             Fit(Backend::Mysql, "u:***@tcp(db:3306)/app?token=*** (+1 parameter not shown)"),
