@@ -33,6 +33,17 @@ pub(crate) fn fits_word(value: &str) -> bool {
     fits(value, 16, |b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
 }
 
+/// Characters that print as nothing, or reorder the text around them
+/// (bidirectional controls): a key holding one was pasted from a document
+/// or a chat, or padded to pass a length rule; a name holding one would
+/// disguise a report.
+pub(crate) fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{ad}' | '\u{34f}' | '\u{61c}' | '\u{115f}' | '\u{1160}' | '\u{180e}'
+            | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}'
+            | '\u{3164}' | '\u{feff}' | '\u{ffa0}' | '\u{fff9}'..='\u{fffb}')
+}
+
 fn fits(value: &str, max: usize, allowed: impl Fn(u8) -> bool) -> bool {
     !value.is_empty() && value.len() <= max && value.bytes().all(allowed)
 }
