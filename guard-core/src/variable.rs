@@ -166,8 +166,11 @@ impl PlatformVariable {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum VariableNameError {
-    /// Empty, or holding whitespace, a control character (NUL included) or `=`.
-    #[error("a variable name must be non-empty and hold no whitespace, control character or `=`")]
+    /// Empty, or holding whitespace, a control character (NUL included), an
+    /// invisible or bidirectional character, or `=`.
+    #[error(
+        "a variable name must be non-empty and hold no whitespace, control, invisible or bidirectional character, or `=`"
+    )]
     Invalid,
     /// Another of guard's variables already has this name.
     #[error("{name} already names {other}: one variable cannot play two roles")]
