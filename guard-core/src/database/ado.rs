@@ -13,6 +13,7 @@
 //! driver keyword, or a Microsoft.Data.Sqlite keyword, and one of them
 //! names the server or file. It is SQLite when a Microsoft.Data.Sqlite
 //! keyword that SqlClient lacks is given (`Filename`, `Mode`, `Cache`, …),
+//! or a `Driver` that names SQLite (`Driver={SQLite3 ODBC Driver}`),
 //! or when `Data Source` is a file (`:memory:`, a SQLite ending, a path, a
 //! `file:` URI) and no server-only keyword (`Server`, `Address`, …) is;
 //! SQL Server otherwise.
@@ -150,7 +151,15 @@ pub(super) fn read(value: &str) -> Option<Result<DatabaseUrl, DatabaseUrlError>>
             || sqlite::is_drive_path(source)
             || starts_with_ignore_case(source, "file:")
     };
-    let backend = if has(SQLITE_ONLY) || (data_source.is_some_and(file) && !has(SERVER_ONLY)) {
+    // The SQLite ODBC driver (`Driver={SQLite3 ODBC Driver}`).
+    let sqlite_driver = lower
+        .iter()
+        .zip(&pairs)
+        .any(|(key, (_, value))| key == "driver" && value.to_ascii_lowercase().contains("sqlite"));
+    let backend = if has(SQLITE_ONLY)
+        || sqlite_driver
+        || (data_source.is_some_and(file) && !has(SERVER_ONLY))
+    {
         Backend::Sqlite
     } else if has(SERVER_ONLY) || data_source.is_some() {
         Backend::Sqlserver

@@ -356,6 +356,10 @@ fn every_sqlite_form_is_sqlite() {
         // Microsoft.Data.Sqlite opens URI filenames.
         "Data Source=file::memory:?cache=shared",
         "Data Source=file:app.db?mode=ro",
+        // The SQLite ODBC driver, whatever the other keys say.
+        "Driver={SQLite3 ODBC Driver};Database=app.db;",
+        "Driver={SQLite3 ODBC Driver};Data Source=app",
+        "Driver=SQLite3;Server=x;Database=app.db",
     ];
     for form in forms {
         let url = DatabaseUrl::classify(form).unwrap_or_else(|e| panic!("{form}: {e}"));
