@@ -135,7 +135,8 @@ const SQLITE_ONLY: &[&str] =
 
 /// `None` when the value is not an ADO.NET/ODBC string.
 pub(super) fn read(value: &str) -> Option<Result<DatabaseUrl, DatabaseUrlError>> {
-    let pairs = pairs(value)?;
+    let raw = value;
+    let pairs = pairs(raw)?;
     let lower: Vec<String> = pairs.iter().map(|(key, _)| key.to_ascii_lowercase()).collect();
     if !lower.iter().all(|key| KEYWORDS.contains(&key.as_str())) {
         return None;
@@ -150,6 +151,8 @@ pub(super) fn read(value: &str) -> Option<Result<DatabaseUrl, DatabaseUrlError>>
             || sqlite::looks_like_a_file(source)
             || sqlite::is_drive_path(source)
             || starts_with_ignore_case(source, "file:")
+            // SQL Server's names and instances never hold `/`.
+            || source.contains('/')
     };
     // The SQLite ODBC driver (`Driver={SQLite3 ODBC Driver}`).
     let sqlite_driver = lower
@@ -182,7 +185,12 @@ pub(super) fn read(value: &str) -> Option<Result<DatabaseUrl, DatabaseUrlError>>
         } else if backend == Backend::Sqlserver
             && (names_source || SERVER_ONLY.contains(&lower.as_str()))
         {
-            pieces.push(format!("{key}={}", server(value, &mut parts)));
+            match server(value, &mut parts) {
+                Ok(shown) => pieces.push(format!("{key}={shown}")),
+                Err(reason) => {
+                    return Some(Err(DatabaseUrlError::malformed(raw, backend, reason)));
+                }
+            }
         } else {
             pieces.extend(parts.parameter(key, value, true));
         }
@@ -196,8 +204,9 @@ pub(super) fn read(value: &str) -> Option<Result<DatabaseUrl, DatabaseUrlError>>
 }
 
 /// SqlClient's `[tcp:|np:|lpc:|admin:]host[\instance][,port]`, shown from
-/// its parsed parts; the host is also recorded for the checks.
-fn server(value: &str, parts: &mut Parts) -> String {
+/// its parsed parts; the host is also recorded for the checks. A value
+/// that is no host (nor a named pipe) is an error.
+fn server(value: &str, parts: &mut Parts) -> Result<String, &'static str> {
     let lower = value.to_ascii_lowercase();
     let protocol = ["tcp:", "np:", "lpc:", "admin:"]
         .into_iter()
@@ -206,12 +215,12 @@ fn server(value: &str, parts: &mut Parts) -> String {
     let rest = &value[protocol.len()..];
     if protocol == "np:" {
         // A named pipe: `np:\\host\pipe\sql\query`.
-        return format!("np:{}", show::length(rest));
+        return Ok(format!("np:{}", show::length(rest)));
     }
     let (host_and_instance, port) = match rest.rsplit_once(',') {
         Some((host, port)) => match parts::parse_port(port.trim()) {
             Ok(port) => (host, Some(port)),
-            Err(_) => return show::length(value),
+            Err(reason) => return Err(reason),
         },
         None => (rest, None),
     };
@@ -225,7 +234,7 @@ fn server(value: &str, parts: &mut Parts) -> String {
         Some(local) => (local.to_owned(), "localhost".to_owned()),
         None => match parts::parse_host(host) {
             Ok(host) => (host.clone(), host),
-            Err(_) => return show::length(value),
+            Err(reason) => return Err(reason),
         },
     };
     parts.add_endpoint(Endpoint { host: endpoint_host, port });
@@ -237,7 +246,7 @@ fn server(value: &str, parts: &mut Parts) -> String {
     if let Some(port) = port {
         shown.push_str(&format!(",{port}"));
     }
-    shown
+    Ok(shown)
 }
 
 /// The `Key=Value` pairs, unquoted; `None` on a syntax error.

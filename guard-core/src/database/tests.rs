@@ -360,6 +360,8 @@ fn every_sqlite_form_is_sqlite() {
         "Driver={SQLite3 ODBC Driver};Database=app.db;",
         "Driver={SQLite3 ODBC Driver};Data Source=app",
         "Driver=SQLite3;Server=x;Database=app.db",
+        // A relative path: SQL Server's Data Source never holds `/`.
+        "Data Source=data/blog",
     ];
     for form in forms {
         let url = DatabaseUrl::classify(form).unwrap_or_else(|e| panic!("{form}: {e}"));
@@ -486,6 +488,18 @@ fn invalid_values() {
             problem(malformed)
         );
     }
+}
+
+/// A SQL Server `Server`/`Data Source` that is no host is not understood.
+#[test]
+fn a_sql_server_that_is_no_host_is_invalid() {
+    check_rows(&[
+        ("Server=my db;Password=S3CRET", Invalid(Some(Backend::Sqlserver))),
+        ("Server=tcp:h,99999", Invalid(Some(Backend::Sqlserver))),
+        ("Data Source=h;Server=x y", Invalid(Some(Backend::Sqlserver))),
+        ("Data Source=app.db host=db", Invalid(Some(Backend::Sqlserver))),
+        ("Server=np:\\\\h\\pipe\\sql\\query", Fit(Backend::Sqlserver, "Server=np:(18 characters)")),
+    ]);
 }
 
 #[test]
@@ -617,13 +631,13 @@ fn parts_that_do_not_fit_their_role_are_shown_by_length() {
         ),
         // Oracle's `user/password` habit, written where a user goes: a
         // user is shown without `/`.
-        (
-            "scott/S3CRET@tcp(db:3306)/app",
-            Fit(Backend::Mysql, "(12 characters)@tcp(db:3306)/app"),
-        ),
+        ("scott/S3CRET@tcp(db:3306)/app", Fit(Backend::Mysql, "(12 characters)@tcp(db:3306)/app")),
         ("host=db user=scott/S3CRET", Fit(Backend::Postgresql, "host=db user=***")),
         ("Server=db;User ID=scott/S3CRET", Fit(Backend::Sqlserver, "Server=db;User ID=***")),
-        ("postgres://db/app?user=scott%2FS3CRET", Fit(Backend::Postgresql, "postgres://db/app?user=***")),
+        (
+            "postgres://db/app?user=scott%2FS3CRET",
+            Fit(Backend::Postgresql, "postgres://db/app?user=***"),
+        ),
         (
             "jdbc:mysql://(host=db,user=scott/S3CRET)/app",
             Fit(Backend::Mysql, "jdbc:mysql://(host=db,user=***)/app"),
