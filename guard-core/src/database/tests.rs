@@ -490,6 +490,17 @@ fn invalid_values() {
     }
 }
 
+/// A libpq `host` that is no host nor socket directory is not understood.
+#[test]
+fn a_libpq_host_that_is_no_host_is_invalid() {
+    check_rows(&[
+        ("host='my db' password=S3CRET", Invalid(Some(Backend::Postgresql))),
+        ("host=db,localhost% dbname=app", Invalid(Some(Backend::Postgresql))),
+        ("host=db,/tmp dbname=app", Fit(Backend::Postgresql, "host=db,/tmp dbname=app")),
+        ("host=db,,h2 dbname=app", Fit(Backend::Postgresql, "host=*** dbname=app")),
+    ]);
+}
+
 /// A SQL Server `Server`/`Data Source` that is no host is not understood.
 #[test]
 fn a_sql_server_that_is_no_host_is_invalid() {
