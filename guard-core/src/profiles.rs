@@ -750,15 +750,6 @@ const PLACEHOLDERS: [&str; 20] = [
     "todo",
 ];
 
-/// Characters that print as nothing: a key holding one was pasted from a
-/// document or a chat, or padded to pass a length rule.
-fn is_invisible(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{ad}' | '\u{34f}' | '\u{61c}' | '\u{115f}' | '\u{1160}' | '\u{180e}'
-            | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}'
-            | '\u{3164}' | '\u{feff}' | '\u{ffa0}' | '\u{fff9}'..='\u{fffb}')
-}
-
 /// Why `secret` is weak under `rule`, or `None` when it is strong; said by
 /// length and shape only, never by value. `database` is the raw database
 /// URL, which the secret must not be nor hold; `cookie_key` asks for the
@@ -781,7 +772,7 @@ pub(crate) fn weakness(
     if PLACEHOLDERS.iter().any(|p| lower.contains(p)) {
         return Some(format!("is a placeholder value ({length} characters)"));
     }
-    if chars.iter().any(|&c| is_invisible(c)) {
+    if chars.iter().any(|&c| crate::show::is_invisible(c)) {
         return Some(format!("holds control or invisible characters ({length} characters)"));
     }
     match rule {
@@ -800,6 +791,8 @@ pub(crate) fn weakness(
     }
     let mut distinct = chars.clone();
     distinct.sort_unstable();
+    // Counted on the sorted characters: one pass, whatever their number.
+    let most = distinct.chunk_by(|a, b| a == b).map(<[char]>::len).max();
     distinct.dedup();
     if distinct.len() < MIN_DISTINCT {
         return Some(format!(
@@ -811,7 +804,6 @@ pub(crate) fn weakness(
     if period * 2 <= length {
         return Some(format!("repeats a sequence of {period} characters ({length} characters)"));
     }
-    let most = distinct.iter().map(|d| chars.iter().filter(|c| *c == d).count()).max();
     if most.is_some_and(|most| most * 3 > length) {
         return Some(format!("is more than a third one character ({length} characters)"));
     }
@@ -1023,6 +1015,32 @@ mod tests {
         for (key, why) in cases {
             assert!(strong(&key).unwrap().contains(why), "{key:?}: {:?}", strong(&key));
         }
+    }
+
+    /// A key of many distinct characters (an env file holds up to 1 MiB)
+    /// is judged in time linear in its length: twice the length takes at
+    /// most three times as long.
+    #[test]
+    fn a_key_of_distinct_characters_is_judged_in_linear_time() {
+        use std::time::{Duration, Instant};
+        let key = |chars: u32| -> String {
+            (0..chars).map(|i| char::from_u32(0x10000 + i).unwrap()).collect()
+        };
+        let time = |key: &str| {
+            (0..5)
+                .map(|_| {
+                    let start = Instant::now();
+                    std::hint::black_box(strong(std::hint::black_box(key)));
+                    start.elapsed()
+                })
+                .min()
+                .unwrap_or(Duration::ZERO)
+        };
+        let (small, large) = (key(16 * 1024), key(32 * 1024));
+        let (small, large) = (time(&small), time(&large));
+        // The slack absorbs other tests running beside this one; the
+        // quadratic count took seconds here.
+        assert!(large <= small * 3 + Duration::from_millis(50), "{small:?} then {large:?}");
     }
 
     #[test]

@@ -13,6 +13,13 @@ pub(crate) fn fits_path(value: &str) -> bool {
     })
 }
 
+/// Whether `value` is 1 to 128 characters of `[A-Za-z0-9._~$-]`: the
+/// alphabet of a user that may be shown. No `/`: a user holding one is
+/// Oracle's `user/password` written where a user goes.
+pub(crate) fn fits_user(value: &str) -> bool {
+    fits_path(value) && !value.contains('/')
+}
+
 /// Whether `value` is 1 to 64 characters of `[A-Za-z0-9_.-]`: the alphabet
 /// of a parameter's name, or of a word-like parameter value.
 pub(crate) fn fits_name(value: &str) -> bool {
@@ -24,6 +31,17 @@ pub(crate) fn fits_name(value: &str) -> bool {
 /// invalid boolean, an environment name).
 pub(crate) fn fits_word(value: &str) -> bool {
     fits(value, 16, |b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
+}
+
+/// Characters that print as nothing, or reorder the text around them
+/// (bidirectional controls): a key holding one was pasted from a document
+/// or a chat, or padded to pass a length rule; a name holding one would
+/// disguise a report.
+pub(crate) fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{ad}' | '\u{34f}' | '\u{61c}' | '\u{115f}' | '\u{1160}' | '\u{180e}'
+            | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}'
+            | '\u{3164}' | '\u{feff}' | '\u{ffa0}' | '\u{fff9}'..='\u{fffb}')
 }
 
 fn fits(value: &str, max: usize, allowed: impl Fn(u8) -> bool) -> bool {
@@ -54,6 +72,11 @@ pub(crate) fn word(value: &str) -> String {
 /// `value` itself if [`fits_path`], else its length.
 pub(crate) fn path(value: &str) -> String {
     if fits_path(value) { value.to_owned() } else { length(value) }
+}
+
+/// `value` itself if [`fits_user`], else its length.
+pub(crate) fn user(value: &str) -> String {
+    if fits_user(value) { value.to_owned() } else { length(value) }
 }
 
 /// `value` itself if [`fits_name`], else its length.

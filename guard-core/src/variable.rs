@@ -167,8 +167,11 @@ impl PlatformVariable {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum VariableNameError {
-    /// Empty, or holding whitespace, a control character (NUL included) or `=`.
-    #[error("a variable name must be non-empty and hold no whitespace, control character or `=`")]
+    /// Empty, or holding whitespace, a control character (NUL included), an
+    /// invisible or bidirectional character, or `=`.
+    #[error(
+        "a variable name must be non-empty and hold no whitespace, control, invisible or bidirectional character, or `=`"
+    )]
     Invalid,
     /// Another of guard's variables already has this name.
     #[error("{name} already names {other}: one variable cannot play two roles")]
@@ -187,9 +190,10 @@ pub enum VariableNameError {
 }
 
 /// Whether `name` can name a variable: non-empty, no whitespace, control
-/// character (NUL included) or `=`.
+/// character (NUL included), invisible or bidirectional character, or `=`.
 pub(crate) fn is_valid_name(name: &str) -> bool {
-    !name.is_empty() && !name.contains(|c: char| c.is_whitespace() || c.is_control() || c == '=')
+    !name.is_empty()
+        && !name.contains(|c: char| c.is_whitespace() || crate::show::is_invisible(c) || c == '=')
 }
 
 #[cfg(test)]
@@ -211,7 +215,22 @@ mod tests {
         for good in ["REDIS_URL", "a", "ÄPFEL", "x.y-z"] {
             assert!(is_valid_name(good), "{good:?}");
         }
-        for bad in ["", " REDIS_URL", "A B", "A=B", "A\0", "A\t", "A\u{a0}", "A\u{1b}[2J"] {
+        let bad = [
+            "",
+            " REDIS_URL",
+            "A B",
+            "A=B",
+            "A\0",
+            "A\t",
+            "A\u{a0}",
+            "A\u{1b}[2J",
+            // Printed in reports: nothing that reorders or hides text.
+            "SECRET\u{202e}YEK",
+            "A\u{200b}",
+            "\u{feff}A",
+            "A\u{2066}B",
+        ];
+        for bad in bad {
             assert!(!is_valid_name(bad), "{bad:?}");
         }
     }

@@ -11,14 +11,17 @@
 //! The signature: every key is a SqlClient keyword or synonym
 //! (`DbConnectionStringKeywords`, `DbConnectionStringSynonyms`), an ODBC
 //! driver keyword, or a Microsoft.Data.Sqlite keyword, and one of them
-//! names the server or file. It is SQLite when `Filename` is given, or when
-//! `Data Source` is a file (`:memory:`, a SQLite ending, a path) and no
-//! server-only keyword (`Server`, `Address`, …) is; SQL Server otherwise.
+//! names the server or file. It is SQLite when a Microsoft.Data.Sqlite
+//! keyword that SqlClient lacks is given (`Filename`, `Mode`, `Cache`, …),
+//! or a `Driver` that names SQLite (`Driver={SQLite3 ODBC Driver}`),
+//! or when `Data Source` is a file (`:memory:`, a SQLite ending, a path, a
+//! `file:` URI) and no server-only keyword (`Server`, `Address`, …) is;
+//! SQL Server otherwise.
 //! Anything else is not this form.
 
 use super::parts::{self, Parts};
 use super::url_form::braced_value;
-use super::{Backend, DatabaseUrl, DatabaseUrlError, Endpoint, sqlite};
+use super::{Backend, DatabaseUrl, DatabaseUrlError, Endpoint, sqlite, starts_with_ignore_case};
 use crate::show;
 
 const KEYWORDS: &[&str] = &[
@@ -124,9 +127,16 @@ const KEYWORDS: &[&str] = &[
 /// Keywords that name a SQL Server and nothing else.
 const SERVER_ONLY: &[&str] = &["server", "address", "addr", "network address"];
 
+/// Microsoft.Data.Sqlite's keywords that SqlClient does not have: with
+/// one of them, `Data Source` names a file (`Data Source=InMemorySample;
+/// Mode=Memory;Cache=Shared` is a named in-memory database).
+const SQLITE_ONLY: &[&str] =
+    &["filename", "mode", "cache", "foreign keys", "recursive triggers", "default timeout", "vfs"];
+
 /// `None` when the value is not an ADO.NET/ODBC string.
 pub(super) fn read(value: &str) -> Option<Result<DatabaseUrl, DatabaseUrlError>> {
-    let pairs = pairs(value)?;
+    let raw = value;
+    let pairs = pairs(raw)?;
     let lower: Vec<String> = pairs.iter().map(|(key, _)| key.to_ascii_lowercase()).collect();
     if !lower.iter().all(|key| KEYWORDS.contains(&key.as_str())) {
         return None;
@@ -137,9 +147,22 @@ pub(super) fn read(value: &str) -> Option<Result<DatabaseUrl, DatabaseUrlError>>
         .position(|key| matches!(key.as_str(), "data source" | "datasource"))
         .map(|i| pairs[i].1.as_str());
     let file = |source: &str| {
-        source == ":memory:" || sqlite::looks_like_a_file(source) || sqlite::is_drive_path(source)
+        source == ":memory:"
+            || sqlite::looks_like_a_file(source)
+            || sqlite::is_drive_path(source)
+            || starts_with_ignore_case(source, "file:")
+            // SQL Server's names and instances never hold `/`.
+            || source.contains('/')
     };
-    let backend = if has(&["filename"]) || (data_source.is_some_and(file) && !has(SERVER_ONLY)) {
+    // The SQLite ODBC driver (`Driver={SQLite3 ODBC Driver}`).
+    let sqlite_driver = lower
+        .iter()
+        .zip(&pairs)
+        .any(|(key, (_, value))| key == "driver" && value.to_ascii_lowercase().contains("sqlite"));
+    let backend = if has(SQLITE_ONLY)
+        || sqlite_driver
+        || (data_source.is_some_and(file) && !has(SERVER_ONLY))
+    {
         Backend::Sqlite
     } else if has(SERVER_ONLY) || data_source.is_some() {
         Backend::Sqlserver
@@ -162,7 +185,12 @@ pub(super) fn read(value: &str) -> Option<Result<DatabaseUrl, DatabaseUrlError>>
         } else if backend == Backend::Sqlserver
             && (names_source || SERVER_ONLY.contains(&lower.as_str()))
         {
-            pieces.push(format!("{key}={}", server(value, &mut parts)));
+            match server(value, &mut parts) {
+                Ok(shown) => pieces.push(format!("{key}={shown}")),
+                Err(reason) => {
+                    return Some(Err(DatabaseUrlError::malformed(raw, backend, reason)));
+                }
+            }
         } else {
             pieces.extend(parts.parameter(key, value, true));
         }
@@ -176,8 +204,9 @@ pub(super) fn read(value: &str) -> Option<Result<DatabaseUrl, DatabaseUrlError>>
 }
 
 /// SqlClient's `[tcp:|np:|lpc:|admin:]host[\instance][,port]`, shown from
-/// its parsed parts; the host is also recorded for the checks.
-fn server(value: &str, parts: &mut Parts) -> String {
+/// its parsed parts; the host is also recorded for the checks. A value
+/// that is no host (nor a named pipe) is an error.
+fn server(value: &str, parts: &mut Parts) -> Result<String, &'static str> {
     let lower = value.to_ascii_lowercase();
     let protocol = ["tcp:", "np:", "lpc:", "admin:"]
         .into_iter()
@@ -186,12 +215,12 @@ fn server(value: &str, parts: &mut Parts) -> String {
     let rest = &value[protocol.len()..];
     if protocol == "np:" {
         // A named pipe: `np:\\host\pipe\sql\query`.
-        return format!("np:{}", show::length(rest));
+        return Ok(format!("np:{}", show::length(rest)));
     }
     let (host_and_instance, port) = match rest.rsplit_once(',') {
         Some((host, port)) => match parts::parse_port(port.trim()) {
             Ok(port) => (host, Some(port)),
-            Err(_) => return show::length(value),
+            Err(reason) => return Err(reason),
         },
         None => (rest, None),
     };
@@ -205,7 +234,7 @@ fn server(value: &str, parts: &mut Parts) -> String {
         Some(local) => (local.to_owned(), "localhost".to_owned()),
         None => match parts::parse_host(host) {
             Ok(host) => (host.clone(), host),
-            Err(_) => return show::length(value),
+            Err(reason) => return Err(reason),
         },
     };
     parts.add_endpoint(Endpoint { host: endpoint_host, port });
@@ -217,7 +246,7 @@ fn server(value: &str, parts: &mut Parts) -> String {
     if let Some(port) = port {
         shown.push_str(&format!(",{port}"));
     }
-    shown
+    Ok(shown)
 }
 
 /// The `Key=Value` pairs, unquoted; `None` on a syntax error.

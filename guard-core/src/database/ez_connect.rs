@@ -86,7 +86,7 @@ fn read(
     parts.push(prefix);
     if !credentials.is_empty() {
         let (user, password) = credentials.split_once('/').unwrap_or((credentials, ""));
-        parts.push(&show::path(user));
+        parts.push(&show::user(user));
         if !password.is_empty() {
             parts.push("/***");
         }

@@ -40,7 +40,7 @@ pub(super) fn read(value: &str) -> Option<Result<DatabaseUrl, DatabaseUrlError>>
             None => (userinfo, None),
         };
         if !user.is_empty() {
-            parts.push(&show::path(user));
+            parts.push(&show::user(user));
         }
         if password.is_some_and(|p| !p.is_empty()) {
             parts.push(":***");

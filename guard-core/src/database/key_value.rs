@@ -10,7 +10,7 @@
 //! every key must be one, or the value is invalid. With no `host` the
 //! connection goes through the default unix socket.
 
-use super::parts::Parts;
+use super::parts::{Parts, host_port};
 use super::{Backend, DatabaseUrl, DatabaseUrlError};
 
 /// libpq's connection keywords (PostgreSQL 18), and the old `requiressl`
@@ -97,7 +97,16 @@ pub(super) fn read(value: &str) -> Option<Result<DatabaseUrl, DatabaseUrlError>>
         let Some(value) = reader.value() else {
             return Some(Err(fail("an unterminated quote")));
         };
-        has_host |= matches!(key, "host" | "hostaddr") && !value.is_empty();
+        if matches!(key, "host" | "hostaddr") {
+            // Each host is a name, an address, or a socket directory.
+            let understood = |host: &str| {
+                host.is_empty() || host.starts_with(['/', '@']) || host_port(host).is_ok()
+            };
+            if !value.split(',').all(understood) {
+                return Some(Err(fail("a host that is no host name, address or directory")));
+            }
+            has_host |= !value.is_empty();
+        }
         pieces.extend(parts.parameter(key, &value, true));
     }
     parts.push(&pieces.join(" "));

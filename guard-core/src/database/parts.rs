@@ -8,7 +8,9 @@
 //!   (at most 128 characters), else its length;
 //! - a parameter name: itself if it fits `[A-Za-z0-9_.-]` (at most 64
 //!   characters; for URLs after percent-decoding), else it is counted in
-//!   `(+N parameters not shown)`;
+//!   `(+N parameters not shown)`; a URL query's name without `=` only when
+//!   allow-listed, as it may be the tail of a secret value that holds a raw
+//!   `&`;
 //! - a parameter value: itself only when the parameter is on the allow-list
 //!   below and the value is in that parameter's value set, else `***`.
 //!
@@ -23,8 +25,10 @@
 //!   `retries`): at most 10 digits;
 //! - words (`application_name`, `replicaSet`, `authMechanism`,
 //!   `target_session_attrs`, `charset`, …): the parameter-name alphabet;
-//! - users and databases (`user`, `dbname`, `authSource`, `service_name`, …):
-//!   the path alphabet;
+//! - users (`user`, `uid`, `User ID`, …): the path alphabet without `/`
+//!   (`scott/tiger` is a user and a password);
+//! - databases (`dbname`, `authSource`, `service_name`, …): the path
+//!   alphabet;
 //! - hosts (`host`, `hostaddr`, `serverName`, …): each host parsed, or a
 //!   socket directory in the path alphabet.
 //!
@@ -178,7 +182,9 @@ impl Parts {
                 allowed_at += raw_value.matches('@').count();
             }
             if !pair.contains('=') {
-                if show::fits_name(&name) && !self.only_allow_listed {
+                // A bare name may be the tail of a secret value that holds
+                // a raw `&` (`?password=x7&Kd93jfQ2`): only known flags.
+                if show::fits_name(&name) && allow_listed(&name) && !self.only_allow_listed {
                     pieces.push(name);
                 } else {
                     self.hidden += 1;
@@ -301,6 +307,7 @@ enum Kind {
     Digits,
     Ports,
     Word,
+    User,
     Path,
     Hosts,
 }
@@ -386,11 +393,8 @@ fn kind(key: &str) -> Option<Kind> {
         "protocol",
         "sslaccept",
     ];
+    const USERS: &[&str] = &["user", "username", "uid", "userid"];
     const PATHS: &[&str] = &[
-        "user",
-        "username",
-        "uid",
-        "userid",
         "dbname",
         "database",
         "databasename",
@@ -421,6 +425,8 @@ fn kind(key: &str) -> Option<Kind> {
         Some(Kind::Ports)
     } else if WORDS.contains(&key) {
         Some(Kind::Word)
+    } else if USERS.contains(&key) {
+        Some(Kind::User)
     } else if PATHS.contains(&key) {
         Some(Kind::Path)
     } else if HOSTS.contains(&key) {
@@ -479,6 +485,7 @@ fn shown_value(key: &str, value: &str) -> Option<String> {
         Kind::Digits => digits(value),
         Kind::Ports => value.len() <= 64 && value.split(',').all(digits),
         Kind::Word => show::fits_name(value),
+        Kind::User => show::fits_user(value),
         Kind::Path => show::fits_path(value),
         Kind::Hosts => return shown_hosts(value),
     };

@@ -347,6 +347,21 @@ fn every_sqlite_form_is_sqlite() {
         "./data@v2.sqlite3",
         "sqlite://",
         "sqlite://:memory:",
+        // Microsoft.Data.Sqlite's named in-memory database and its other
+        // keywords: SqlClient has none of them, so no server is meant.
+        "Data Source=InMemorySample;Mode=Memory;Cache=Shared",
+        "Data Source=app;Mode=ReadWriteCreate",
+        "Data Source=appdata;Foreign Keys=True",
+        "Data Source=app;Vfs=unix-dotfile",
+        // Microsoft.Data.Sqlite opens URI filenames.
+        "Data Source=file::memory:?cache=shared",
+        "Data Source=file:app.db?mode=ro",
+        // The SQLite ODBC driver, whatever the other keys say.
+        "Driver={SQLite3 ODBC Driver};Database=app.db;",
+        "Driver={SQLite3 ODBC Driver};Data Source=app",
+        "Driver=SQLite3;Server=x;Database=app.db",
+        // A relative path: SQL Server's Data Source never holds `/`.
+        "Data Source=data/blog",
     ];
     for form in forms {
         let url = DatabaseUrl::classify(form).unwrap_or_else(|e| panic!("{form}: {e}"));
@@ -475,6 +490,29 @@ fn invalid_values() {
     }
 }
 
+/// A libpq `host` that is no host nor socket directory is not understood.
+#[test]
+fn a_libpq_host_that_is_no_host_is_invalid() {
+    check_rows(&[
+        ("host='my db' password=S3CRET", Invalid(Some(Backend::Postgresql))),
+        ("host=db,localhost% dbname=app", Invalid(Some(Backend::Postgresql))),
+        ("host=db,/tmp dbname=app", Fit(Backend::Postgresql, "host=db,/tmp dbname=app")),
+        ("host=db,,h2 dbname=app", Fit(Backend::Postgresql, "host=*** dbname=app")),
+    ]);
+}
+
+/// A SQL Server `Server`/`Data Source` that is no host is not understood.
+#[test]
+fn a_sql_server_that_is_no_host_is_invalid() {
+    check_rows(&[
+        ("Server=my db;Password=S3CRET", Invalid(Some(Backend::Sqlserver))),
+        ("Server=tcp:h,99999", Invalid(Some(Backend::Sqlserver))),
+        ("Data Source=h;Server=x y", Invalid(Some(Backend::Sqlserver))),
+        ("Data Source=app.db host=db", Invalid(Some(Backend::Sqlserver))),
+        ("Server=np:\\\\h\\pipe\\sql\\query", Fit(Backend::Sqlserver, "Server=np:(18 characters)")),
+    ]);
+}
+
 #[test]
 fn the_quoted_value_is_shown_rebuilt() {
     let err = DatabaseUrl::classify("\"postgres://u:S3CRET@db/app\"").unwrap_err();
@@ -596,6 +634,29 @@ fn parts_that_do_not_fit_their_role_are_shown_by_length() {
             Fit(Backend::Postgresql, "host=db options=*** application_name=shop"),
         ),
         ("postgres://db/app#S3CRET", Fit(Backend::Postgresql, "postgres://db/app#(6 characters)")),
+        // A raw `&` in a secret value: its tail is a name without `=`,
+        // shown only when allow-listed (`?ssl`).
+        (
+            "postgres://db/app?password=x7&S3CRETtail&ssl",
+            Fit(Backend::Postgresql, "postgres://db/app?password=***&ssl (+1 parameter not shown)"),
+        ),
+        // Oracle's `user/password` habit, written where a user goes: a
+        // user is shown without `/`.
+        ("scott/S3CRET@tcp(db:3306)/app", Fit(Backend::Mysql, "(12 characters)@tcp(db:3306)/app")),
+        ("host=db user=scott/S3CRET", Fit(Backend::Postgresql, "host=db user=***")),
+        ("Server=db;User ID=scott/S3CRET", Fit(Backend::Sqlserver, "Server=db;User ID=***")),
+        (
+            "postgres://db/app?user=scott%2FS3CRET",
+            Fit(Backend::Postgresql, "postgres://db/app?user=***"),
+        ),
+        (
+            "jdbc:mysql://(host=db,user=scott/S3CRET)/app",
+            Fit(Backend::Mysql, "jdbc:mysql://(host=db,user=***)/app"),
+        ),
+        (
+            "u:p@tcp(db:3306)/app?token=x&S3CRETtail",
+            Fit(Backend::Mysql, "u:***@tcp(db:3306)/app?token=*** (+1 parameter not shown)"),
+        ),
     ]);
 }
 

@@ -76,7 +76,7 @@ pub(super) fn read(
     let user = url.username();
     let password = url.password().is_some_and(|p| !p.is_empty());
     if !user.is_empty() {
-        parts.push(&show::path(user));
+        parts.push(&show::user(user));
     }
     if password {
         parts.push(":***");
