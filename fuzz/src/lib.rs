@@ -1,4 +1,5 @@
-//! What both fuzz targets share with `guard-core/tests/test_database_secrets.rs`:
+//! What both fuzz targets share with `guard-core/tests/test_database_secrets.rs`
+//! (which includes this file as a module):
 //! the connection-string templates of every grammar guard reads, the ways a
 //! secret is written into them, and the secret's alphabet.
 
@@ -30,58 +31,27 @@ pub struct Template {
 }
 
 const fn t(text: &'static str, writings: &'static [Writing]) -> Template {
-    Template {
-        text,
-        writings,
-        not_raw: "",
-    }
+    Template { text, writings, not_raw: "" }
 }
 
 /// libpq's `isspace`, which ends an unquoted value.
 const LIBPQ_SPACE: &str = " \t\n\r\u{b}\u{c}";
 
 pub const TEMPLATES: &[Template] = &[
-    t(
-        "postgresql://app:{}@db.example.com:5432/shop?sslmode=require",
-        &[Raw, Percent],
-    ),
-    t(
-        "postgresql://app:{}@h1.internal:5432,h2.internal:5433/shop",
-        &[Raw, Percent],
-    ),
-    t(
-        "mysql://root:{}@mysql.railway.internal:3306/railway",
-        &[Percent],
-    ),
-    t(
-        "mongodb+srv://u:{}@cluster0.example.net/app?retryWrites=true",
-        &[Raw, Percent],
-    ),
+    t("postgresql://app:{}@db.example.com:5432/shop?sslmode=require", &[Raw, Percent]),
+    t("postgresql://app:{}@h1.internal:5432,h2.internal:5433/shop", &[Raw, Percent]),
+    t("mysql://root:{}@mysql.railway.internal:3306/railway", &[Percent]),
+    t("mongodb+srv://u:{}@cluster0.example.net/app?retryWrites=true", &[Raw, Percent]),
     t("oracle://scott:{}@db.example.com:1521/orcl", &[Percent]),
     t("redis://default:{}@cache.internal:6379", &[Percent]),
     t("mssql+pyodbc://sa:{}@dsn", &[Percent]),
     t("jdbc:mysql://app:{}@db.example.com:3306/shop", &[Percent]),
-    t(
-        "postgresql://app@db.example.com/shop?password={}&sslmode=require",
-        &[Percent],
-    ),
-    t(
-        "postgres://db.example.com/app?sslmode=disable&PWD={}",
-        &[Percent],
-    ),
+    t("postgresql://app@db.example.com/shop?password={}&sslmode=require", &[Percent]),
+    t("postgres://db.example.com/app?sslmode=disable&PWD={}", &[Percent]),
     t("libsql://shop.turso.io?authToken={}", &[Percent]),
-    t(
-        "mongodb://u@db.example.com/app?authMechanismProperties=AWS_SESSION_TOKEN:{}",
-        &[Percent],
-    ),
-    t(
-        "prisma://accelerate.prisma-data.net/?api_key={}",
-        &[Percent],
-    ),
-    t(
-        "jdbc:postgresql://db.example.com:5432/app?user=u&password={}",
-        &[Percent],
-    ),
+    t("mongodb://u@db.example.com/app?authMechanismProperties=AWS_SESSION_TOKEN:{}", &[Percent]),
+    t("prisma://accelerate.prisma-data.net/?api_key={}", &[Percent]),
+    t("jdbc:postgresql://db.example.com:5432/app?user=u&password={}", &[Percent]),
     t("sqlite:///data/app.db?password={}", &[Percent]),
     Template {
         text: "host=db.example.com port=5432 dbname=shop password={} sslmode=disable",
@@ -89,14 +59,8 @@ pub const TEMPLATES: &[Template] = &[
         not_raw: LIBPQ_SPACE,
     },
     t("sslpassword={} host=db.example.com", &[LibpqQuoted]),
-    t(
-        "Server=tcp:db.example.com,1433;Database=app;User ID=u;Password={};",
-        &[AdoQuoted, Braced],
-    ),
-    t(
-        "Data Source=db.example.com;Initial Catalog=app;PWD={}",
-        &[AdoQuoted, Braced],
-    ),
+    t("Server=tcp:db.example.com,1433;Database=app;User ID=u;Password={};", &[AdoQuoted, Braced]),
+    t("Data Source=db.example.com;Initial Catalog=app;PWD={}", &[AdoQuoted, Braced]),
     t("Data Source=app.db;Password={}", &[AdoQuoted]),
     t(
         "jdbc:sqlserver://db.example.com:1433;databaseName=app;user=sa;password={};encrypt=false",
@@ -116,6 +80,10 @@ pub const TEMPLATES: &[Template] = &[
     t("app:{}@tcp(db.example.com:3306)/shop?tls=true", &[Raw]),
     t("scott/{}@db.example.com:1521/orclpdb1", &[Raw]),
     t("scott/{}@//db.example.com:1521/orclpdb1", &[Raw]),
+    // A value pasted alone (without the characters that would make it a
+    // connection string of its own: `u/p@db:1/x` is EZConnect, and its
+    // host is shown).
+    Template { text: "{}", writings: &[Raw], not_raw: ":/@=;." },
     t("\"postgresql://app:{}@db.example.com/shop\"", &[Percent]),
 ];
 
@@ -132,10 +100,7 @@ pub const BENIGN: &str = "Benign0secret";
 
 /// Fuzz bytes as a secret drawn from [`ALPHABET`].
 pub fn secret(bytes: &[u8]) -> String {
-    bytes
-        .iter()
-        .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()])
-        .collect()
+    bytes.iter().map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()]).collect()
 }
 
 /// `secret` as `writing` writes it into `template`.

@@ -14,124 +14,17 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::TestRunner;
 
-/// How the secret is written into its place.
-#[derive(Clone, Copy, Debug)]
-enum Writing {
-    /// As it is.
-    Raw,
-    /// Percent-encoded, but for RFC 3986's unreserved characters.
-    Percent,
-    /// libpq's `'…'`, with `\` before `'` and `\`.
-    LibpqQuoted,
-    /// ADO.NET's `"…"`, with `"` doubled.
-    AdoQuoted,
-    /// ODBC's and SQL Server JDBC's `{…}`, with `}` doubled.
-    Braced,
-}
+/// The templates, writings and alphabet, shared with the fuzz targets.
+#[path = "../../fuzz/src/lib.rs"]
+#[allow(dead_code)]
+mod planted;
 
-/// A connection string with `{}` where the secret goes, how it is
-/// written there, and the characters the raw writing cannot hold (a raw
-/// `,` in Connector/J's `(k=v,k=v)` starts a property: such a secret is
-/// not a password there, but a different connection string).
-struct Template {
-    text: &'static str,
-    writings: &'static [Writing],
-    not_raw: &'static str,
-}
+use planted::{BENIGN, TEMPLATES, Writing, pieces, write};
 
-const fn t(text: &'static str, writings: &'static [Writing]) -> Template {
-    Template { text, writings, not_raw: "" }
-}
-
-use Writing::*;
-
-/// Every grammar guard reads, with a password or a secret parameter.
-const TEMPLATES: &[Template] = &[
-    // URLs: userinfo.
-    t("postgresql://app:{}@db.example.com:5432/shop?sslmode=require", &[Raw, Percent]),
-    t("postgresql://app:{}@h1.internal:5432,h2.internal:5433/shop", &[Raw, Percent]),
-    t("mysql://root:{}@mysql.railway.internal:3306/railway", &[Percent]),
-    t("mongodb+srv://u:{}@cluster0.example.net/app?retryWrites=true", &[Raw, Percent]),
-    t("oracle://scott:{}@db.example.com:1521/orcl", &[Percent]),
-    t("redis://default:{}@cache.internal:6379", &[Percent]),
-    t("mssql+pyodbc://sa:{}@dsn", &[Percent]),
-    t("jdbc:mysql://app:{}@db.example.com:3306/shop", &[Percent]),
-    // URLs: secret parameters.
-    t("postgresql://app@db.example.com/shop?password={}&sslmode=require", &[Percent]),
-    t("postgres://db.example.com/app?sslmode=disable&PWD={}", &[Percent]),
-    t("libsql://shop.turso.io?authToken={}", &[Percent]),
-    t("mongodb://u@db.example.com/app?authMechanismProperties=AWS_SESSION_TOKEN:{}", &[Percent]),
-    t("prisma://accelerate.prisma-data.net/?api_key={}", &[Percent]),
-    t("jdbc:postgresql://db.example.com:5432/app?user=u&password={}", &[Percent]),
-    t("sqlite:///data/app.db?password={}", &[Percent]),
-    // libpq key/value.
-    t("host=db.example.com port=5432 dbname=shop password={} sslmode=disable", &[Raw, LibpqQuoted]),
-    t("sslpassword={} host=db.example.com", &[LibpqQuoted]),
-    // ADO.NET / ODBC.
-    t("Server=tcp:db.example.com,1433;Database=app;User ID=u;Password={};", &[AdoQuoted, Braced]),
-    t("Data Source=db.example.com;Initial Catalog=app;PWD={}", &[AdoQuoted, Braced]),
-    t("Data Source=app.db;Password={}", &[AdoQuoted]),
-    // JDBC.
-    t(
-        "jdbc:sqlserver://db.example.com:1433;databaseName=app;user=sa;password={};encrypt=false",
-        &[Braced],
-    ),
-    Template {
-        text: "jdbc:mysql://address=(host=db.example.com)(port=3306)(user=u)(password={})/app",
-        writings: &[Raw],
-        not_raw: "()",
-    },
-    Template {
-        text: "jdbc:mysql://(host=db.example.com,port=3306,password={})/app",
-        writings: &[Raw],
-        not_raw: "(),",
-    },
-    t("jdbc:oracle:thin:scott/{}@db.example.com:1521:ORCL", &[Raw]),
-    // go-sql-driver.
-    t("app:{}@tcp(db.example.com:3306)/shop?tls=true", &[Raw]),
-    // EZConnect.
-    t("scott/{}@db.example.com:1521/orclpdb1", &[Raw]),
-    t("scott/{}@//db.example.com:1521/orclpdb1", &[Raw]),
-    // A value pasted alone (without the characters that would make it a
-    // connection string of its own: `u/p@db:1/x` is EZConnect, and its
-    // host is shown), and one in quotes.
-    Template { text: "{}", writings: &[Raw], not_raw: ":/@=;." },
-    t("\"postgresql://app:{}@db.example.com/shop\"", &[Percent]),
-];
-
-/// The secret of the control run: plain, and valid in every writing.
-const BENIGN: &str = "Benign0secret";
-
-/// A secret: mostly characters that delimit something in some grammar.
+/// A secret drawn from the fuzz targets' alphabet: mostly characters that
+/// delimit something in some grammar.
 fn secret() -> impl Strategy<Value = String> {
-    let special = select("@/:;{}\"'#%?&=\\,+!$*.-_~[] \t\n\r\u{feff}é".chars().collect::<Vec<_>>());
-    let char = prop_oneof![
-        4 => special,
-        3 => proptest::char::range('a', 'z'),
-        2 => proptest::char::range('A', 'Z'),
-        2 => proptest::char::range('0', '9'),
-    ];
-    proptest::collection::vec(char, 6..24).prop_map(|chars| chars.into_iter().collect())
-}
-
-fn write(secret: &str, writing: Writing, not_raw: &str) -> String {
-    match writing {
-        Raw => secret.chars().filter(|c| !not_raw.contains(*c)).collect(),
-        Percent => {
-            let mut out = String::new();
-            for byte in secret.bytes() {
-                if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-                    out.push(byte as char);
-                } else {
-                    out.push_str(&format!("%{byte:02X}"));
-                }
-            }
-            out
-        }
-        LibpqQuoted => format!("'{}'", secret.replace('\\', "\\\\").replace('\'', "\\'")),
-        AdoQuoted => format!("\"{}\"", secret.replace('"', "\"\"")),
-        Braced => format!("{{{}}}", secret.replace('}', "}}")),
-    }
+    proptest::collection::vec(any::<u8>(), 6..24).prop_map(|bytes| planted::secret(&bytes))
 }
 
 /// Everything a user can print about `raw`: classified directly, and
@@ -166,12 +59,6 @@ fn outputs(raw: &str) -> (bool, Vec<String>) {
     ];
     out.push(every_output(&prodguard::validate_env(env)));
     (ok, out)
-}
-
-/// The pieces of `text` of 6 characters (any longer piece holds one).
-fn pieces(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
-    chars.windows(6).map(|w| w.iter().collect()).collect()
 }
 
 #[test]
