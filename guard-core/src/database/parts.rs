@@ -178,7 +178,7 @@ impl Parts {
                 continue;
             };
             let value = percent_decode(raw_value).unwrap_or_default();
-            if allow_listed(&name) {
+            if may_hold_at(&name) {
                 allowed_at += raw_value.matches('@').count();
             }
             if !pair.contains('=') {
@@ -297,6 +297,16 @@ pub(super) fn key(name: &str) -> String {
 /// Whether a parameter is on the allow-list (whatever its value).
 pub(super) fn allow_listed(name: &str) -> bool {
     kind(&key(name)).is_some()
+}
+
+/// Whether the parameter's value may hold an `@` of its own: a user
+/// (Azure's `user=u@srv`) or an application's name (`application_name=me@x`).
+/// An `@` anywhere else after the host may be the end of a password holding
+/// a raw `?` or `#`, so it makes the value invalid.
+pub(super) fn may_hold_at(name: &str) -> bool {
+    let key = key(name);
+    matches!(kind(&key), Some(Kind::User))
+        || matches!(key.as_str(), "applicationname" | "app" | "appname" | "fallbackapplicationname")
 }
 
 /// The kinds of allow-listed parameters, each with its value set.

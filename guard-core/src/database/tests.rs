@@ -152,6 +152,25 @@ fn the_issues_broken_cases() {
 
 /// An `@` in a query value or property is no userinfo: the host stays,
 /// and TLS off to it is seen.
+/// An `@` in the query of a parameter whose value holds none (MongoDB's
+/// `w`) is the end of a password holding a raw `?`: the "host" before it
+/// is a piece of that password (found by the classify fuzz target).
+#[test]
+fn an_at_sign_where_no_value_holds_one_is_invalid() {
+    check_rows(&[
+        (
+            "postgresql://app:@S3CRETyyyW?W=@@:@@x@@h1.internal:5432,h2.internal:5433/shop",
+            Invalid(Some(Backend::Postgresql)),
+        ),
+        ("postgresql://app:@S3CRET?w=x@h1.internal/shop", Invalid(Some(Backend::Postgresql))),
+        ("mongodb://app:@S3CRET?replicaSet=x@h1/shop", Invalid(Some(Backend::Mongodb))),
+        (
+            "postgresql://u:pw@db/app?application_name=me@x",
+            Fit(Backend::Postgresql, "postgresql://u:***@db/app?application_name=***"),
+        ),
+    ]);
+}
+
 #[test]
 fn an_at_sign_after_the_host_does_not_move_it() {
     for raw in [

@@ -17,7 +17,8 @@
 //! - A raw `/`, `?` or `#` in a password ends the authority early, and the
 //!   rest of the password would be read as a path or query. So an `@` after
 //!   the host is accepted only in the value of an allow-listed parameter
-//!   (`application_name=me@x`, Azure's `user=u@srv`) or a braced `{…}`
+//!   that may hold one (a user, as Azure's `user=u@srv`, or an
+//!   application's name, `application_name=me@x`) or a braced `{…}`
 //!   value; anywhere else it makes the value invalid. And when an `@`
 //!   follows a `host:port` with no userinfo, only allow-listed parameter
 //!   names are shown, no value, and the path by its length: they may be
@@ -320,7 +321,7 @@ fn sqlserver_properties(text: &str, parts: &mut Parts) -> Result<usize, &'static
                 (after[..end].trim_end().to_owned(), &after[end..], false)
             }
         };
-        if braced || parts::allow_listed(name) {
+        if braced || parts::may_hold_at(name) {
             allowed_at += value.matches('@').count();
         }
         pieces.extend(parts.parameter(name, &value, false));
