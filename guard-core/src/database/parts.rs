@@ -45,13 +45,8 @@ use crate::show;
 /// A connection string being read: the checks' facts, and the shown form
 /// written part by part in the form's own syntax.
 pub(super) struct Parts {
-    backend: Backend,
-    scheme: Option<String>,
-    shown: String,
-    endpoints: Vec<Endpoint>,
-    socket: bool,
-    database: Option<String>,
-    tls: Tls,
+    /// What is read so far; `finish` completes it.
+    url: DatabaseUrl,
     /// A port given as a parameter (libpq's `port=`), for the hosts given
     /// without one.
     port: Option<u16>,
@@ -65,13 +60,15 @@ pub(super) struct Parts {
 impl Parts {
     pub(super) fn new(backend: Backend) -> Parts {
         Parts {
-            backend,
-            scheme: None,
-            shown: String::new(),
-            endpoints: Vec::new(),
-            socket: false,
-            database: None,
-            tls: Tls::Default,
+            url: DatabaseUrl {
+                backend,
+                scheme: None,
+                shown: String::new(),
+                endpoints: Vec::new(),
+                socket: false,
+                database: None,
+                tls: Tls::Default,
+            },
             port: None,
             hidden: 0,
             only_allow_listed: false,
@@ -79,14 +76,14 @@ impl Parts {
     }
 
     pub(super) fn backend(&self) -> Backend {
-        self.backend
+        self.url.backend
     }
 
     /// Records the scheme, lowercased, and writes `{prefix}{scheme}`. The
     /// prefix is the reader's own text (`jdbc:`).
     pub(super) fn scheme(&mut self, prefix: &str, scheme: &str) {
         let lower = scheme.to_ascii_lowercase();
-        self.shown.push_str(prefix);
+        self.url.shown.push_str(prefix);
         if lower.len() <= 32
             && lower.bytes().all(|b| {
                 b.is_ascii_lowercase()
@@ -94,34 +91,34 @@ impl Parts {
                     || matches!(b, b'+' | b'.' | b'_' | b'-')
             })
         {
-            self.shown.push_str(&lower);
-            self.scheme = Some(lower);
+            self.url.shown.push_str(&lower);
+            self.url.scheme = Some(lower);
         } else {
-            self.shown.push_str(&show::length(scheme));
+            self.url.shown.push_str(&show::length(scheme));
         }
     }
 
     /// Writes the form's own syntax (`://`, `@`, `;`), or a part already
     /// made safe to show.
     pub(super) fn push(&mut self, safe: &str) {
-        self.shown.push_str(safe);
+        self.url.shown.push_str(safe);
     }
 
     pub(super) fn push_endpoint(&mut self, endpoint: Endpoint) {
-        self.shown.push_str(&endpoint.shown());
-        self.endpoints.push(endpoint);
+        self.url.shown.push_str(&endpoint.shown());
+        self.url.endpoints.push(endpoint);
     }
 
     pub(super) fn add_endpoint(&mut self, endpoint: Endpoint) {
-        self.endpoints.push(endpoint);
+        self.url.endpoints.push(endpoint);
     }
 
     pub(super) fn set_socket(&mut self) {
-        self.socket = true;
+        self.url.socket = true;
     }
 
     pub(super) fn has_hosts(&self) -> bool {
-        self.socket || !self.endpoints.is_empty()
+        self.url.socket || !self.url.endpoints.is_empty()
     }
 
     /// Says that the parameters and path to come may be the end of a
@@ -138,7 +135,7 @@ impl Parts {
     /// Records the database name, when it fits the path alphabet.
     pub(super) fn database(&mut self, name: &str) {
         if show::fits_path(name) && !self.only_allow_listed {
-            self.database = Some(name.to_owned());
+            self.url.database = Some(name.to_owned());
         }
     }
 
@@ -194,8 +191,8 @@ impl Parts {
             pieces.extend(self.parameter(&name, &value, false));
         }
         if !pieces.is_empty() {
-            self.shown.push('?');
-            self.shown.push_str(&pieces.join("&"));
+            self.url.shown.push('?');
+            self.url.shown.push_str(&pieces.join("&"));
         }
         allowed_at
     }
@@ -207,7 +204,7 @@ impl Parts {
         match key {
             "sslmode" | "tlsmode" => {
                 if is(&["disable", "disabled", "allow"]) {
-                    self.tls = Tls::Disabled;
+                    self.url.tls = Tls::Disabled;
                 } else if is(&[
                     "require",
                     "required",
@@ -216,12 +213,12 @@ impl Parts {
                     "verify_ca",
                     "verify_identity",
                 ]) {
-                    self.tls = Tls::Required;
+                    self.url.tls = Tls::Required;
                 }
             }
             "ssl" | "usessl" | "tls" | "encrypt" | "requiressl" | "sslenabled" => {
                 if is(&["false", "0", "no", "off", "disable", "disabled", "optional"]) {
-                    self.tls = Tls::Disabled;
+                    self.url.tls = Tls::Disabled;
                 } else if is(&[
                     "true",
                     "1",
@@ -232,19 +229,19 @@ impl Parts {
                     "strict",
                     "mandatory",
                 ]) {
-                    self.tls = Tls::Required;
+                    self.url.tls = Tls::Required;
                 }
             }
             "host" | "hostaddr" | "servername" => {
                 for host in value.split(',').filter(|h| !h.is_empty()) {
                     if host.starts_with(['/', '@']) {
-                        self.socket = true;
+                        self.url.socket = true;
                     } else if let Ok(endpoint) = host_port(host) {
-                        self.endpoints.push(endpoint);
+                        self.url.endpoints.push(endpoint);
                     }
                 }
             }
-            "socket" | "unixsocket" if value.starts_with('/') => self.socket = true,
+            "socket" | "unixsocket" if value.starts_with('/') => self.url.socket = true,
             "port" | "portnumber" => {
                 self.port = value.split(',').next().and_then(|p| parse_port(p).ok());
             }
@@ -256,23 +253,15 @@ impl Parts {
     }
 
     pub(super) fn finish(mut self) -> DatabaseUrl {
-        for endpoint in &mut self.endpoints {
+        for endpoint in &mut self.url.endpoints {
             endpoint.port = endpoint.port.or(self.port);
         }
         match self.hidden {
             0 => {}
-            1 => self.shown.push_str(" (+1 parameter not shown)"),
-            n => self.shown.push_str(&format!(" (+{n} parameters not shown)")),
+            1 => self.url.shown.push_str(" (+1 parameter not shown)"),
+            n => self.url.shown.push_str(&format!(" (+{n} parameters not shown)")),
         }
-        DatabaseUrl {
-            backend: self.backend,
-            scheme: self.scheme,
-            shown: self.shown,
-            endpoints: self.endpoints,
-            socket: self.socket,
-            database: self.database,
-            tls: self.tls,
-        }
+        self.url
     }
 }
 
