@@ -194,13 +194,7 @@ fn every_check_is_reachable_through_guard_check() {
             let run = run_case(case, via_file);
             let how = if via_file { "--env-file" } else { "process env" };
             assert_eq!(run.code, case.exit, "{} ({how}): {run:?}", case.name);
-            let json = run.json();
-            let finding = json["findings"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|f| f["id"] == case.id)
-                .unwrap_or_else(|| panic!("{} ({how}): no {}: {json:#}", case.name, case.id));
+            let finding = run.finding(case.id);
             assert_eq!(finding["severity"], case.severity, "{}", case.name);
         }
     }

@@ -39,21 +39,13 @@ fn references_stay_literal() {
         &[("HOME", "/root"), ("Postgres.DATABASE_URL", "postgres://x@db/app")],
     );
     assert_eq!(run.code, 78, "{run:?}");
-    let json = run.json();
-    let findings = json["findings"].as_array().unwrap();
-    let invalid_url = findings
-        .iter()
-        .find(|f| f["id"] == "database_url_invalid")
-        .unwrap_or_else(|| panic!("no database_url_invalid: {json:#}"));
+    let invalid_url = run.finding("database_url_invalid");
     // Left literal, and shown by its shape only.
     assert!(
         invalid_url["message"].as_str().unwrap().contains("unresolved reference `${{…}}`"),
         "{invalid_url:#}"
     );
-    let invalid_bool = findings
-        .iter()
-        .find(|f| f["id"] == "invalid_boolean")
-        .unwrap_or_else(|| panic!("no invalid_boolean: {json:#}"));
+    let invalid_bool = run.finding("invalid_boolean");
     assert!(
         invalid_bool["message"]
             .as_str()

@@ -233,13 +233,7 @@ fn each_framework_s_misconfiguration_names_its_variable() {
         let run = check(case.profile, &env, "json");
         let name = format!("{} {:?}", case.profile, case.env);
         assert_eq!(run.code, case.exit, "{name}: {run:?}");
-        let json = run.json();
-        let finding = json["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|f| f["id"] == case.id)
-            .unwrap_or_else(|| panic!("{name}: no {}: {json:#}", case.id));
+        let finding = run.finding(case.id);
         assert_eq!(finding["variable"], case.variable, "{name}");
         assert!(finding["message"].as_str().unwrap().contains(case.variable), "{name}");
     }

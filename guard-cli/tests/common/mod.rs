@@ -59,6 +59,19 @@ impl Run {
             .collect()
     }
 
+    /// The first finding of a `--format json` run with this check id; a
+    /// panic that shows the whole document when there is none.
+    pub fn finding(&self, id: &str) -> serde_json::Value {
+        let json = self.json();
+        json["findings"]
+            .as_array()
+            .expect("findings is an array")
+            .iter()
+            .find(|f| f["id"] == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("no {id}: {json:#}"))
+    }
+
     /// Both streams, for "never in any output" assertions.
     pub fn output(&self) -> String {
         format!("{}{}", self.stdout, self.stderr)
