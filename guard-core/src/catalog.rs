@@ -118,17 +118,6 @@ pub enum Check {
     DatabaseTlsNotOffered,
 }
 
-/// What the catalog says of one check.
-struct Entry {
-    id: &'static str,
-    /// Its severity in production.
-    production: Severity,
-    /// Its severity outside production; `None`: it does not run there.
-    outside: Option<Severity>,
-    summary: &'static str,
-    description: &'static str,
-}
-
 use Severity::{Error, Warning};
 
 impl Check {
@@ -162,162 +151,57 @@ impl Check {
         Check::DatabaseTlsNotOffered,
     ];
 
-    const fn entry(self) -> Entry {
+    /// The catalog's row for this check: id, severity in production,
+    /// severity outside production (`None`: it does not run there),
+    /// summary, description.
+    // A table: one row a check.
+    #[rustfmt::skip]
+    const fn entry(self) -> (&'static str, Severity, Option<Severity>, &'static str, &'static str) {
         match self {
-            Check::DebugInProduction => Entry {
-                id: "debug_in_production",
-                production: Error,
-                outside: None,
-                summary: "DEBUG is true on a hosting platform",
-                description: "A hosting platform was detected from the variables it injects, and DEBUG is true. Debug mode shows stack traces and settings to visitors and, in the incident guard exists for, came with LOCAL_TEST and so with SQLite. On a platform the process is production whatever DEBUG says; set DEBUG=false (or delete it). Local runs that borrow a platform's variables (`railway run`, `vercel dev`, `netlify dev`) count as production too. Under a framework profile the same holds for its debug flag (APP_DEBUG, FLASK_DEBUG) and, on a platform, for a development value of its environment switch (RAILS_ENV=development, NODE_ENV=test, ...).",
-            },
-            Check::InvalidBoolean => Entry {
-                id: "invalid_boolean",
-                production: Error,
-                outside: Some(Warning),
-                summary: "DEBUG or LOCAL_TEST is not a boolean",
-                description: "DEBUG and LOCAL_TEST accept true/false, 1/0, yes/no, on/off in any case, with surrounding whitespace ignored. Anything else is a typo whose meaning differs between frameworks, so guard does not guess: an invalid DEBUG is treated as not true (production), and the value is reported so it can be corrected (shown only when it is short and plain: a renamed variable may hold a secret).",
-            },
-            Check::LocalTestInProduction => Entry {
-                id: "local_test_in_production",
-                production: Error,
-                outside: None,
-                summary: "LOCAL_TEST is true in production",
-                description: "LOCAL_TEST=true switches an app to SQLite for local tests. Left set in a platform's variables, it ran a web shop on SQLite in production: the single-writer lock failed under concurrent users, every session load failed, and the logs hit the platform's rate limit. Delete LOCAL_TEST (or set it to false) in production.",
-            },
-            Check::DatabaseUrlMissing => Entry {
-                id: "database_url_missing",
-                production: Error,
-                outside: None,
-                summary: "DATABASE_URL is not set",
-                description: "A production app needs a database server; without DATABASE_URL many frameworks fall back to a local SQLite file, which loses data on every deploy and fails under concurrent writers. On Railway, add a PostgreSQL service and reference its URL with DATABASE_URL=${{Postgres.DATABASE_URL}}. An app with no database says so in its policy.",
-            },
-            Check::DatabaseUrlInvalid => Entry {
-                id: "database_url_invalid",
-                production: Error,
-                outside: Some(Warning),
-                summary: "DATABASE_URL cannot be parsed",
-                description: "DATABASE_URL matches none of the connection-string forms guard reads (URLs, libpq key/value strings, ADO.NET strings, JDBC URLs, go-sql-driver DSNs, Oracle EZConnect, SQLite paths), is wrapped in quotes (platforms keep them as part of the value), holds a reference the platform did not resolve (${{Postgres.DATABASE_URL}} when no service is named Postgres, or shell syntax like ${VAR}), or is not UTF-8. guard never guesses a form: a value it cannot read could be SQLite. The driver would fail on it at the first query instead of at start-up.",
-            },
-            Check::SqliteInProduction => Entry {
-                id: "sqlite_in_production",
-                production: Error,
-                outside: None,
-                summary: "DATABASE_URL is SQLite in production",
-                description: "SQLite is a file with a single-writer lock. In production it fails under concurrent users, and on most platforms the file is lost on every deploy. Every form counts: sqlite: URLs, file: URIs, :memory:, bare paths such as db.sqlite3, ADO.NET `Data Source=app.db`. libsql:// (Turso) is a server and is not refused. To run SQLite on a persistent volume deliberately (one replica, one writer), allow this check.",
-            },
-            Check::EmbeddedDatabaseInProduction => Entry {
-                id: "embedded_database_in_production",
-                production: Error,
-                outside: None,
-                summary: "the database is embedded (H2, HSQLDB, Derby)",
-                description: "The database URL names an embedded database (jdbc:h2:, jdbc:hsqldb:, jdbc:derby:), which runs inside the app's own process, in memory or in the container's files: its data is lost on every deploy or restart and no second replica sees it. Spring Boot falls back to one when it finds H2 on the classpath. Point the URL at a database server.",
-            },
-            Check::UnknownDatabaseBackend => Entry {
-                id: "unknown_database_backend",
-                production: Error,
-                outside: Some(Warning),
-                summary: "DATABASE_URL names no known database",
-                description: "The scheme of DATABASE_URL is none of PostgreSQL (and kin), MySQL/MariaDB, SQLite, libSQL, SQL Server, Oracle, CockroachDB or MongoDB. Usually another service's URL was pasted (redis://, https://). If it really is a database guard does not know, allow this check.",
-            },
-            Check::DatabaseSchemeUnsupported => Entry {
-                id: "database_scheme_unsupported",
-                production: Warning,
-                outside: Some(Warning),
-                summary: "the framework's driver refuses the database URL's scheme",
-                description: "The database URL's scheme is one the framework's usual driver refuses: under the flask profile, SQLAlchemy 1.4 and later refuse postgres:// (Heroku's and other platforms' default) with NoSuchModuleError. A warning, not an error: many apps rewrite the scheme before creating the engine (Heroku's documented workaround). Use postgresql://, or allow this check if the app rewrites it.",
-            },
-            Check::SecretKeyMissing => Entry {
-                id: "secret_key_missing",
-                production: Error,
-                outside: None,
-                summary: "SECRET_KEY is not set",
-                description: "Sessions kept off the database live in signed cookies, so everything rests on SECRET_KEY: without it sessions cannot be signed (or are signed with a default anyone can read in the source). Generate one with `openssl rand -hex 32` (64 characters). An app that signs nothing says so in its policy.",
-            },
-            Check::SecretKeyWeak => Entry {
-                id: "secret_key_weak",
-                production: Error,
-                outside: None,
-                summary: "SECRET_KEY is weak",
-                description: "SECRET_KEY is shorter than 50 characters, has fewer than 5 distinct characters, is a known placeholder (changeme, change me, TODO, your-secret-key, ...), starts with Django's django-insecure- development prefix, repeats a shorter sequence, is more than a third one character, holds control or invisible characters (NUL, zero-width spaces), is the database password or URL, or is not UTF-8. A framework profile applies its own rule on top (Phoenix: at least 64 bytes; Laravel: APP_KEY of exactly 16 or 32 bytes), and so does a cookie::Key policy (64 bytes). Anyone who guesses it can forge sessions. `openssl rand -hex 32` gives 64 characters and passes; `openssl rand -base64 32` gives 44 and does not. Changing the key signs every user out.",
-            },
-            Check::SiteUrlInsecure => Entry {
-                id: "site_url_insecure",
-                production: Error,
-                outside: None,
-                summary: "SITE_URL is not https",
-                description: "SITE_URL is used to build links, redirects and cookie settings. An http:// (or unparsable) value sends users and session cookies over plain HTTP. Set it to the app's public https:// address.",
-            },
-            Check::SiteUrlHostNotAllowed => Entry {
-                id: "site_url_host_not_allowed",
-                production: Error,
-                outside: Some(Warning),
-                summary: "SITE_URL's host is not in ALLOWED_HOSTS",
-                description: "Both SITE_URL and ALLOWED_HOSTS are set, and the host of SITE_URL does not match ALLOWED_HOSTS (matched as Django does: `*` matches any host, `.example.com` the domain and its subdomains, case-insensitive). Requests to the app's own address would be refused.",
-            },
-            Check::RequiredVariableMissing => Entry {
-                id: "required_variable_missing",
-                production: Error,
-                outside: Some(Warning),
-                summary: "a variable the app requires is not set",
-                description: "The app's policy requires this variable, and it is unset, empty, whitespace or not UTF-8.",
-            },
-            Check::AllowedHostsWildcard => Entry {
-                id: "allowed_hosts_wildcard",
-                production: Warning,
-                outside: None,
-                summary: "ALLOWED_HOSTS contains *",
-                description: "With `*` in ALLOWED_HOSTS the app answers to any Host header, which opens it to host-header attacks (poisoned password-reset links, cache poisoning). List the app's own domains instead.",
-            },
-            Check::PublicDomainNotAllowed => Entry {
-                id: "public_domain_not_allowed",
-                production: Warning,
-                outside: Some(Warning),
-                summary: "ALLOWED_HOSTS lacks RAILWAY_PUBLIC_DOMAIN",
-                description: "Railway gives the service a public domain (RAILWAY_PUBLIC_DOMAIN), ALLOWED_HOSTS is set, and it does not match that domain: requests to it would be refused with 400 Bad Request. Add the domain (or reference it: ALLOWED_HOSTS=${{RAILWAY_PUBLIC_DOMAIN}}).",
-            },
-            Check::DatabaseHostLocal => Entry {
-                id: "database_host_local",
-                production: Warning,
-                outside: None,
-                summary: "DATABASE_URL points at localhost on a platform",
-                description: "On a hosting platform, localhost and loopback addresses are the app's own container, where no database runs: the URL was copied from a development machine. A unix socket is not reported. Reference the database service's URL instead.",
-            },
-            Check::DatabaseTlsDisabled => Entry {
-                id: "database_tls_disabled",
-                production: Warning,
-                outside: None,
-                summary: "DATABASE_URL turns TLS off to a public host",
-                description: "DATABASE_URL turns TLS off (sslmode=disable or allow, ssl=false, useSSL=false, tls=false, encrypt=false, ...) while the host is outside the private network (private: unix sockets, loopback, RFC 1918, 100.64.0.0/10, IPv6 unique-local and link-local, single-label names, *.railway.internal, *.internal, *.local, *.svc, *.cluster.local, *.flycast). Passwords and data then cross the internet in clear text.",
-            },
-            Check::DatabaseUnreachable => Entry {
-                id: "database_unreachable",
-                production: Error,
-                outside: Some(Warning),
-                summary: "the database did not answer the probe",
-                description: "Run only when asked (`prodguard check --probe`, or the probe in the app's policy): guard resolved each host of DATABASE_URL, connected, and waited for the protocol's first answer, the whole probe bounded in time (5 s by default). A host that does not resolve, refuses the connection, or stays silent where its protocol speaks (a MySQL server greets first; PostgreSQL answers SSLRequest) did not answer. Usual causes: a typo in the host or port, a stale reference to a removed service, a private host probed from outside the private network, a database that is down. With several hosts this is an error only when no host answers; each host that fails while another answers is a warning naming its host:port. guard never authenticates and never sends a credential.",
-            },
-            Check::DatabaseProtocolMismatch => Entry {
-                id: "database_protocol_mismatch",
-                production: Error,
-                outside: Some(Warning),
-                summary: "the database host speaks another protocol",
-                description: "Run only with the probe: the host answered, but not as the URL's database does. A PostgreSQL URL aimed at a MySQL port receives MySQL's greeting; a server that answers PostgreSQL's SSLRequest with more than its one byte (`S` or `N`) before any TLS handshake breaks the protocol, and a client that read those bytes could be fed data by a man in the middle (CVE-2021-23222). Check the scheme and the port of DATABASE_URL against the database service.",
-            },
-            Check::DatabaseTlsUnavailable => Entry {
-                id: "database_tls_unavailable",
-                production: Error,
-                outside: Some(Warning),
-                summary: "DATABASE_URL requires TLS and the server offers none",
-                description: "Run only with the probe: DATABASE_URL requires TLS (sslmode=require or stricter, ssl=true, encrypt=true, ...) and a host answered that it has none (PostgreSQL's `N` to SSLRequest, a MySQL greeting without the CLIENT_SSL capability). Every connection would fail at the first request. Turn TLS on in the database server, or point DATABASE_URL at a host that offers it.",
-            },
-            Check::DatabaseTlsNotOffered => Entry {
-                id: "database_tls_not_offered",
-                production: Warning,
-                outside: Some(Warning),
-                summary: "a public database host offers no TLS",
-                description: "Run only with the probe: a host outside the private network (see database_tls_disabled for what is private) answered that it offers no TLS, so passwords and data cross the internet in clear text whatever DATABASE_URL asks. Turn TLS on in the database server, or connect over the platform's private network.",
-            },
+            Check::DebugInProduction => ("debug_in_production", Error, None, "DEBUG is true on a hosting platform",
+                "A hosting platform was detected from the variables it injects, and DEBUG is true. Debug mode shows stack traces and settings to visitors and, in the incident guard exists for, came with LOCAL_TEST and so with SQLite. On a platform the process is production whatever DEBUG says; set DEBUG=false (or delete it). Local runs that borrow a platform's variables (`railway run`, `vercel dev`, `netlify dev`) count as production too. Under a framework profile the same holds for its debug flag (APP_DEBUG, FLASK_DEBUG) and, on a platform, for a development value of its environment switch (RAILS_ENV=development, NODE_ENV=test, ...)."),
+            Check::InvalidBoolean => ("invalid_boolean", Error, Some(Warning), "DEBUG or LOCAL_TEST is not a boolean",
+                "DEBUG and LOCAL_TEST accept true/false, 1/0, yes/no, on/off in any case, with surrounding whitespace ignored. Anything else is a typo whose meaning differs between frameworks, so guard does not guess: an invalid DEBUG is treated as not true (production), and the value is reported so it can be corrected (shown only when it is short and plain: a renamed variable may hold a secret)."),
+            Check::LocalTestInProduction => ("local_test_in_production", Error, None, "LOCAL_TEST is true in production",
+                "LOCAL_TEST=true switches an app to SQLite for local tests. Left set in a platform's variables, it ran a web shop on SQLite in production: the single-writer lock failed under concurrent users, every session load failed, and the logs hit the platform's rate limit. Delete LOCAL_TEST (or set it to false) in production."),
+            Check::DatabaseUrlMissing => ("database_url_missing", Error, None, "DATABASE_URL is not set",
+                "A production app needs a database server; without DATABASE_URL many frameworks fall back to a local SQLite file, which loses data on every deploy and fails under concurrent writers. On Railway, add a PostgreSQL service and reference its URL with DATABASE_URL=${{Postgres.DATABASE_URL}}. An app with no database says so in its policy."),
+            Check::DatabaseUrlInvalid => ("database_url_invalid", Error, Some(Warning), "DATABASE_URL cannot be parsed",
+                "DATABASE_URL matches none of the connection-string forms guard reads (URLs, libpq key/value strings, ADO.NET strings, JDBC URLs, go-sql-driver DSNs, Oracle EZConnect, SQLite paths), is wrapped in quotes (platforms keep them as part of the value), holds a reference the platform did not resolve (${{Postgres.DATABASE_URL}} when no service is named Postgres, or shell syntax like ${VAR}), or is not UTF-8. guard never guesses a form: a value it cannot read could be SQLite. The driver would fail on it at the first query instead of at start-up."),
+            Check::SqliteInProduction => ("sqlite_in_production", Error, None, "DATABASE_URL is SQLite in production",
+                "SQLite is a file with a single-writer lock. In production it fails under concurrent users, and on most platforms the file is lost on every deploy. Every form counts: sqlite: URLs, file: URIs, :memory:, bare paths such as db.sqlite3, ADO.NET `Data Source=app.db`. libsql:// (Turso) is a server and is not refused. To run SQLite on a persistent volume deliberately (one replica, one writer), allow this check."),
+            Check::EmbeddedDatabaseInProduction => ("embedded_database_in_production", Error, None, "the database is embedded (H2, HSQLDB, Derby)",
+                "The database URL names an embedded database (jdbc:h2:, jdbc:hsqldb:, jdbc:derby:), which runs inside the app's own process, in memory or in the container's files: its data is lost on every deploy or restart and no second replica sees it. Spring Boot falls back to one when it finds H2 on the classpath. Point the URL at a database server."),
+            Check::UnknownDatabaseBackend => ("unknown_database_backend", Error, Some(Warning), "DATABASE_URL names no known database",
+                "The scheme of DATABASE_URL is none of PostgreSQL (and kin), MySQL/MariaDB, SQLite, libSQL, SQL Server, Oracle, CockroachDB or MongoDB. Usually another service's URL was pasted (redis://, https://). If it really is a database guard does not know, allow this check."),
+            Check::DatabaseSchemeUnsupported => ("database_scheme_unsupported", Warning, Some(Warning), "the framework's driver refuses the database URL's scheme",
+                "The database URL's scheme is one the framework's usual driver refuses: under the flask profile, SQLAlchemy 1.4 and later refuse postgres:// (Heroku's and other platforms' default) with NoSuchModuleError. A warning, not an error: many apps rewrite the scheme before creating the engine (Heroku's documented workaround). Use postgresql://, or allow this check if the app rewrites it."),
+            Check::SecretKeyMissing => ("secret_key_missing", Error, None, "SECRET_KEY is not set",
+                "Sessions kept off the database live in signed cookies, so everything rests on SECRET_KEY: without it sessions cannot be signed (or are signed with a default anyone can read in the source). Generate one with `openssl rand -hex 32` (64 characters). An app that signs nothing says so in its policy."),
+            Check::SecretKeyWeak => ("secret_key_weak", Error, None, "SECRET_KEY is weak",
+                "SECRET_KEY is shorter than 50 characters, has fewer than 5 distinct characters, is a known placeholder (changeme, change me, TODO, your-secret-key, ...), starts with Django's django-insecure- development prefix, repeats a shorter sequence, is more than a third one character, holds control or invisible characters (NUL, zero-width spaces), is the database password or URL, or is not UTF-8. A framework profile applies its own rule on top (Phoenix: at least 64 bytes; Laravel: APP_KEY of exactly 16 or 32 bytes), and so does a cookie::Key policy (64 bytes). Anyone who guesses it can forge sessions. `openssl rand -hex 32` gives 64 characters and passes; `openssl rand -base64 32` gives 44 and does not. Changing the key signs every user out."),
+            Check::SiteUrlInsecure => ("site_url_insecure", Error, None, "SITE_URL is not https",
+                "SITE_URL is used to build links, redirects and cookie settings. An http:// (or unparsable) value sends users and session cookies over plain HTTP. Set it to the app's public https:// address."),
+            Check::SiteUrlHostNotAllowed => ("site_url_host_not_allowed", Error, Some(Warning), "SITE_URL's host is not in ALLOWED_HOSTS",
+                "Both SITE_URL and ALLOWED_HOSTS are set, and the host of SITE_URL does not match ALLOWED_HOSTS (matched as Django does: `*` matches any host, `.example.com` the domain and its subdomains, case-insensitive). Requests to the app's own address would be refused."),
+            Check::RequiredVariableMissing => ("required_variable_missing", Error, Some(Warning), "a variable the app requires is not set",
+                "The app's policy requires this variable, and it is unset, empty, whitespace or not UTF-8."),
+            Check::AllowedHostsWildcard => ("allowed_hosts_wildcard", Warning, None, "ALLOWED_HOSTS contains *",
+                "With `*` in ALLOWED_HOSTS the app answers to any Host header, which opens it to host-header attacks (poisoned password-reset links, cache poisoning). List the app's own domains instead."),
+            Check::PublicDomainNotAllowed => ("public_domain_not_allowed", Warning, Some(Warning), "ALLOWED_HOSTS lacks RAILWAY_PUBLIC_DOMAIN",
+                "Railway gives the service a public domain (RAILWAY_PUBLIC_DOMAIN), ALLOWED_HOSTS is set, and it does not match that domain: requests to it would be refused with 400 Bad Request. Add the domain (or reference it: ALLOWED_HOSTS=${{RAILWAY_PUBLIC_DOMAIN}})."),
+            Check::DatabaseHostLocal => ("database_host_local", Warning, None, "DATABASE_URL points at localhost on a platform",
+                "On a hosting platform, localhost and loopback addresses are the app's own container, where no database runs: the URL was copied from a development machine. A unix socket is not reported. Reference the database service's URL instead."),
+            Check::DatabaseTlsDisabled => ("database_tls_disabled", Warning, None, "DATABASE_URL turns TLS off to a public host",
+                "DATABASE_URL turns TLS off (sslmode=disable or allow, ssl=false, useSSL=false, tls=false, encrypt=false, ...) while the host is outside the private network (private: unix sockets, loopback, RFC 1918, 100.64.0.0/10, IPv6 unique-local and link-local, single-label names, *.railway.internal, *.internal, *.local, *.svc, *.cluster.local, *.flycast). Passwords and data then cross the internet in clear text."),
+            Check::DatabaseUnreachable => ("database_unreachable", Error, Some(Warning), "the database did not answer the probe",
+                "Run only when asked (`prodguard check --probe`, or the probe in the app's policy): guard resolved each host of DATABASE_URL, connected, and waited for the protocol's first answer, the whole probe bounded in time (5 s by default). A host that does not resolve, refuses the connection, or stays silent where its protocol speaks (a MySQL server greets first; PostgreSQL answers SSLRequest) did not answer. Usual causes: a typo in the host or port, a stale reference to a removed service, a private host probed from outside the private network, a database that is down. With several hosts this is an error only when no host answers; each host that fails while another answers is a warning naming its host:port. guard never authenticates and never sends a credential."),
+            Check::DatabaseProtocolMismatch => ("database_protocol_mismatch", Error, Some(Warning), "the database host speaks another protocol",
+                "Run only with the probe: the host answered, but not as the URL's database does. A PostgreSQL URL aimed at a MySQL port receives MySQL's greeting; a server that answers PostgreSQL's SSLRequest with more than its one byte (`S` or `N`) before any TLS handshake breaks the protocol, and a client that read those bytes could be fed data by a man in the middle (CVE-2021-23222). Check the scheme and the port of DATABASE_URL against the database service."),
+            Check::DatabaseTlsUnavailable => ("database_tls_unavailable", Error, Some(Warning), "DATABASE_URL requires TLS and the server offers none",
+                "Run only with the probe: DATABASE_URL requires TLS (sslmode=require or stricter, ssl=true, encrypt=true, ...) and a host answered that it has none (PostgreSQL's `N` to SSLRequest, a MySQL greeting without the CLIENT_SSL capability). Every connection would fail at the first request. Turn TLS on in the database server, or point DATABASE_URL at a host that offers it."),
+            Check::DatabaseTlsNotOffered => ("database_tls_not_offered", Warning, Some(Warning), "a public database host offers no TLS",
+                "Run only with the probe: a host outside the private network (see database_tls_disabled for what is private) answered that it offers no TLS, so passwords and data cross the internet in clear text whatever DATABASE_URL asks. Turn TLS on in the database server, or connect over the platform's private network."),
         }
     }
 
@@ -327,7 +211,7 @@ impl Check {
     /// assert_eq!(prodguard::Check::DatabaseTlsDisabled.id(), "database_tls_disabled");
     /// ```
     pub const fn id(self) -> &'static str {
-        self.entry().id
+        self.entry().0
     }
 
     /// The check with this exact id, if any.
@@ -347,7 +231,7 @@ impl Check {
     /// assert_eq!(prodguard::Check::SqliteInProduction.summary(), "DATABASE_URL is SQLite in production");
     /// ```
     pub const fn summary(self) -> &'static str {
-        self.entry().summary
+        self.entry().3
     }
 
     /// What the check catches and why it matters.
@@ -356,7 +240,7 @@ impl Check {
     /// assert!(prodguard::Check::SecretKeyWeak.description().contains("openssl rand -hex 32"));
     /// ```
     pub const fn description(self) -> &'static str {
-        self.entry().description
+        self.entry().4
     }
 
     /// The severity of its findings in production.
@@ -366,7 +250,7 @@ impl Check {
     /// assert_eq!(Check::DatabaseHostLocal.severity_in_production(), Severity::Warning);
     /// ```
     pub const fn severity_in_production(self) -> Severity {
-        self.entry().production
+        self.entry().1
     }
 
     /// The severity of its findings outside production, or `None` where the
@@ -378,7 +262,7 @@ impl Check {
     /// assert_eq!(Check::SqliteInProduction.severity_outside_production(), None);
     /// ```
     pub const fn severity_outside_production(self) -> Option<Severity> {
-        self.entry().outside
+        self.entry().2
     }
 }
 
@@ -422,73 +306,30 @@ impl FromStr for Check {
 /// lists the valid ones. Not public API.
 #[doc(hidden)]
 #[macro_export]
+#[rustfmt::skip]
 macro_rules! __check {
-    (debug_in_production) => {
-        $crate::Check::DebugInProduction
-    };
-    (invalid_boolean) => {
-        $crate::Check::InvalidBoolean
-    };
-    (local_test_in_production) => {
-        $crate::Check::LocalTestInProduction
-    };
-    (database_url_missing) => {
-        $crate::Check::DatabaseUrlMissing
-    };
-    (database_url_invalid) => {
-        $crate::Check::DatabaseUrlInvalid
-    };
-    (sqlite_in_production) => {
-        $crate::Check::SqliteInProduction
-    };
-    (embedded_database_in_production) => {
-        $crate::Check::EmbeddedDatabaseInProduction
-    };
-    (unknown_database_backend) => {
-        $crate::Check::UnknownDatabaseBackend
-    };
-    (database_scheme_unsupported) => {
-        $crate::Check::DatabaseSchemeUnsupported
-    };
-    (secret_key_missing) => {
-        $crate::Check::SecretKeyMissing
-    };
-    (secret_key_weak) => {
-        $crate::Check::SecretKeyWeak
-    };
-    (site_url_insecure) => {
-        $crate::Check::SiteUrlInsecure
-    };
-    (site_url_host_not_allowed) => {
-        $crate::Check::SiteUrlHostNotAllowed
-    };
-    (required_variable_missing) => {
-        $crate::Check::RequiredVariableMissing
-    };
-    (allowed_hosts_wildcard) => {
-        $crate::Check::AllowedHostsWildcard
-    };
-    (public_domain_not_allowed) => {
-        $crate::Check::PublicDomainNotAllowed
-    };
-    (database_host_local) => {
-        $crate::Check::DatabaseHostLocal
-    };
-    (database_tls_disabled) => {
-        $crate::Check::DatabaseTlsDisabled
-    };
-    (database_unreachable) => {
-        $crate::Check::DatabaseUnreachable
-    };
-    (database_protocol_mismatch) => {
-        $crate::Check::DatabaseProtocolMismatch
-    };
-    (database_tls_unavailable) => {
-        $crate::Check::DatabaseTlsUnavailable
-    };
-    (database_tls_not_offered) => {
-        $crate::Check::DatabaseTlsNotOffered
-    };
+    (debug_in_production) => ($crate::Check::DebugInProduction);
+    (invalid_boolean) => ($crate::Check::InvalidBoolean);
+    (local_test_in_production) => ($crate::Check::LocalTestInProduction);
+    (database_url_missing) => ($crate::Check::DatabaseUrlMissing);
+    (database_url_invalid) => ($crate::Check::DatabaseUrlInvalid);
+    (sqlite_in_production) => ($crate::Check::SqliteInProduction);
+    (embedded_database_in_production) => ($crate::Check::EmbeddedDatabaseInProduction);
+    (unknown_database_backend) => ($crate::Check::UnknownDatabaseBackend);
+    (database_scheme_unsupported) => ($crate::Check::DatabaseSchemeUnsupported);
+    (secret_key_missing) => ($crate::Check::SecretKeyMissing);
+    (secret_key_weak) => ($crate::Check::SecretKeyWeak);
+    (site_url_insecure) => ($crate::Check::SiteUrlInsecure);
+    (site_url_host_not_allowed) => ($crate::Check::SiteUrlHostNotAllowed);
+    (required_variable_missing) => ($crate::Check::RequiredVariableMissing);
+    (allowed_hosts_wildcard) => ($crate::Check::AllowedHostsWildcard);
+    (public_domain_not_allowed) => ($crate::Check::PublicDomainNotAllowed);
+    (database_host_local) => ($crate::Check::DatabaseHostLocal);
+    (database_tls_disabled) => ($crate::Check::DatabaseTlsDisabled);
+    (database_unreachable) => ($crate::Check::DatabaseUnreachable);
+    (database_protocol_mismatch) => ($crate::Check::DatabaseProtocolMismatch);
+    (database_tls_unavailable) => ($crate::Check::DatabaseTlsUnavailable);
+    (database_tls_not_offered) => ($crate::Check::DatabaseTlsNotOffered);
     ($other:ident) => {
         ::core::compile_error!(::core::concat!(
             "unknown check id `",
@@ -560,28 +401,28 @@ mod tests {
     #[test]
     fn the_attribute_macro_names_every_check_and_lists_every_id() {
         let named = [
-            crate::__check!(debug_in_production),
-            crate::__check!(invalid_boolean),
-            crate::__check!(local_test_in_production),
-            crate::__check!(database_url_missing),
-            crate::__check!(database_url_invalid),
-            crate::__check!(sqlite_in_production),
-            crate::__check!(embedded_database_in_production),
-            crate::__check!(unknown_database_backend),
-            crate::__check!(database_scheme_unsupported),
-            crate::__check!(secret_key_missing),
-            crate::__check!(secret_key_weak),
-            crate::__check!(site_url_insecure),
-            crate::__check!(site_url_host_not_allowed),
-            crate::__check!(required_variable_missing),
-            crate::__check!(allowed_hosts_wildcard),
-            crate::__check!(public_domain_not_allowed),
-            crate::__check!(database_host_local),
-            crate::__check!(database_tls_disabled),
-            crate::__check!(database_unreachable),
-            crate::__check!(database_protocol_mismatch),
-            crate::__check!(database_tls_unavailable),
-            crate::__check!(database_tls_not_offered),
+            __check!(debug_in_production),
+            __check!(invalid_boolean),
+            __check!(local_test_in_production),
+            __check!(database_url_missing),
+            __check!(database_url_invalid),
+            __check!(sqlite_in_production),
+            __check!(embedded_database_in_production),
+            __check!(unknown_database_backend),
+            __check!(database_scheme_unsupported),
+            __check!(secret_key_missing),
+            __check!(secret_key_weak),
+            __check!(site_url_insecure),
+            __check!(site_url_host_not_allowed),
+            __check!(required_variable_missing),
+            __check!(allowed_hosts_wildcard),
+            __check!(public_domain_not_allowed),
+            __check!(database_host_local),
+            __check!(database_tls_disabled),
+            __check!(database_unreachable),
+            __check!(database_protocol_mismatch),
+            __check!(database_tls_unavailable),
+            __check!(database_tls_not_offered),
         ];
         assert_eq!(named, Check::ALL);
         // The fallback arm's list is this file's text: it must be the

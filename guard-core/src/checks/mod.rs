@@ -14,40 +14,42 @@ use crate::finding::Finding;
 use context::Hit;
 
 /// Runs one check's rule.
-fn run_rule(check: Check, cx: &Context<'_>, out: &mut Vec<Hit>) {
+fn run_rule(check: Check, cx: &Context<'_>) -> Vec<Hit> {
     match check {
-        Check::DebugInProduction => rules::debug_in_production(cx, out),
-        Check::InvalidBoolean => rules::invalid_boolean(cx, out),
-        Check::LocalTestInProduction => rules::local_test_in_production(cx, out),
-        Check::DatabaseUrlMissing => rules::database_url_missing(cx, out),
-        Check::DatabaseUrlInvalid => rules::database_url_invalid(cx, out),
-        Check::SqliteInProduction => rules::sqlite_in_production(cx, out),
-        Check::EmbeddedDatabaseInProduction => rules::embedded_database_in_production(cx, out),
-        Check::UnknownDatabaseBackend => rules::unknown_database_backend(cx, out),
-        Check::DatabaseSchemeUnsupported => rules::database_scheme_unsupported(cx, out),
-        Check::SecretKeyMissing => rules::secret_key_missing(cx, out),
-        Check::SecretKeyWeak => rules::secret_key_weak(cx, out),
-        Check::SiteUrlInsecure => rules::site_url_insecure(cx, out),
-        Check::SiteUrlHostNotAllowed => rules::site_url_host_not_allowed(cx, out),
-        Check::RequiredVariableMissing => rules::required_variable_missing(cx, out),
-        Check::AllowedHostsWildcard => rules::allowed_hosts_wildcard(cx, out),
-        Check::PublicDomainNotAllowed => rules::public_domain_not_allowed(cx, out),
-        Check::DatabaseHostLocal => rules::database_host_local(cx, out),
-        Check::DatabaseTlsDisabled => rules::database_tls_disabled(cx, out),
+        Check::DebugInProduction => rules::debug_in_production(cx),
+        Check::InvalidBoolean => rules::invalid_boolean(cx),
+        Check::LocalTestInProduction => Vec::from_iter(rules::local_test_in_production(cx)),
+        Check::DatabaseUrlMissing => Vec::from_iter(rules::database_url_missing(cx)),
+        Check::DatabaseUrlInvalid => Vec::from_iter(rules::database_url_invalid(cx)),
+        Check::SqliteInProduction => Vec::from_iter(rules::sqlite_in_production(cx)),
+        Check::EmbeddedDatabaseInProduction => {
+            Vec::from_iter(rules::embedded_database_in_production(cx))
+        }
+        Check::UnknownDatabaseBackend => Vec::from_iter(rules::unknown_database_backend(cx)),
+        Check::DatabaseSchemeUnsupported => Vec::from_iter(rules::database_scheme_unsupported(cx)),
+        Check::SecretKeyMissing => Vec::from_iter(rules::secret_key_missing(cx)),
+        Check::SecretKeyWeak => Vec::from_iter(rules::secret_key_weak(cx)),
+        Check::SiteUrlInsecure => Vec::from_iter(rules::site_url_insecure(cx)),
+        Check::SiteUrlHostNotAllowed => Vec::from_iter(rules::site_url_host_not_allowed(cx)),
+        Check::RequiredVariableMissing => rules::required_variable_missing(cx),
+        Check::AllowedHostsWildcard => Vec::from_iter(rules::allowed_hosts_wildcard(cx)),
+        Check::PublicDomainNotAllowed => Vec::from_iter(rules::public_domain_not_allowed(cx)),
+        Check::DatabaseHostLocal => Vec::from_iter(rules::database_host_local(cx)),
+        Check::DatabaseTlsDisabled => Vec::from_iter(rules::database_tls_disabled(cx)),
         #[cfg(feature = "probe")]
-        Check::DatabaseUnreachable => probed::database_unreachable(cx, out),
+        Check::DatabaseUnreachable => probed::database_unreachable(cx),
         #[cfg(feature = "probe")]
-        Check::DatabaseProtocolMismatch => probed::database_protocol_mismatch(cx, out),
+        Check::DatabaseProtocolMismatch => probed::database_protocol_mismatch(cx),
         #[cfg(feature = "probe")]
-        Check::DatabaseTlsUnavailable => probed::database_tls_unavailable(cx, out),
+        Check::DatabaseTlsUnavailable => probed::database_tls_unavailable(cx),
         #[cfg(feature = "probe")]
-        Check::DatabaseTlsNotOffered => probed::database_tls_not_offered(cx, out),
+        Check::DatabaseTlsNotOffered => probed::database_tls_not_offered(cx),
         // Without the probe nothing is probed: these find nothing.
         #[cfg(not(feature = "probe"))]
         Check::DatabaseUnreachable
         | Check::DatabaseProtocolMismatch
         | Check::DatabaseTlsUnavailable
-        | Check::DatabaseTlsNotOffered => {}
+        | Check::DatabaseTlsNotOffered => Vec::new(),
     }
 }
 
@@ -65,9 +67,7 @@ pub(crate) fn run(cx: &Context<'_>) -> Vec<Finding> {
             continue;
         };
         let severity = if cx.policy.allows(check) { Severity::Allowed } else { severity };
-        let mut hits = Vec::new();
-        run_rule(check, cx, &mut hits);
-        findings.extend(hits.into_iter().map(|hit| Finding {
+        findings.extend(run_rule(check, cx).into_iter().map(|hit| Finding {
             check,
             // Allowed stays allowed: it sorts after Warning.
             severity: if hit.at_most_warning { severity.max(Severity::Warning) } else { severity },

@@ -1,5 +1,5 @@
 //! The checks of the live probe: each reads what the probe found
-//! ([`ProbeReport`]) and pushes a [`Hit`] per host at fault. Nothing here
+//! ([`ProbeReport`]) and returns a [`Hit`] per host at fault. Nothing here
 //! opens a connection.
 
 use super::context::{Context, Hit};
@@ -17,14 +17,13 @@ fn offers_no_tls(host: &HostProbe) -> bool {
     host.answer == Answer::Spoke { tls: Some(false) }
 }
 
-pub(super) fn database_unreachable(cx: &Context<'_>, out: &mut Vec<Hit>) {
+pub(super) fn database_unreachable(cx: &Context<'_>) -> Vec<Hit> {
     let hosts = hosts(cx);
     let another_answers = hosts.iter().any(|h| !matches!(h.answer, Answer::Unreachable(_)));
     let var = cx.name(Variable::DatabaseUrl);
+    let mut hits = Vec::new();
     for host in hosts {
-        let Answer::Unreachable(why) = &host.answer else {
-            continue;
-        };
+        let Answer::Unreachable(why) = &host.answer else { continue };
         let mut hit = cx.hit(
             Variable::DatabaseUrl,
             format!("{var}'s host {} {why}", host.shown),
@@ -34,18 +33,18 @@ pub(super) fn database_unreachable(cx: &Context<'_>, out: &mut Vec<Hit>) {
             ),
         );
         hit.at_most_warning = another_answers;
-        out.push(hit);
+        hits.push(hit);
     }
+    hits
 }
 
-pub(super) fn database_protocol_mismatch(cx: &Context<'_>, out: &mut Vec<Hit>) {
+pub(super) fn database_protocol_mismatch(cx: &Context<'_>) -> Vec<Hit> {
     let var = cx.name(Variable::DatabaseUrl);
     let backend = cx.database.classified().map_or("database", |url| url.backend().name());
+    let mut hits = Vec::new();
     for host in hosts(cx) {
-        let Answer::Mismatch(what) = &host.answer else {
-            continue;
-        };
-        out.push(cx.hit(
+        let Answer::Mismatch(what) = &host.answer else { continue };
+        hits.push(cx.hit(
             Variable::DatabaseUrl,
             format!("{var}'s host {} is not speaking {backend}: it {what}", host.shown),
             format!(
@@ -54,34 +53,38 @@ pub(super) fn database_protocol_mismatch(cx: &Context<'_>, out: &mut Vec<Hit>) {
             ),
         ));
     }
+    hits
 }
 
-pub(super) fn database_tls_unavailable(cx: &Context<'_>, out: &mut Vec<Hit>) {
+pub(super) fn database_tls_unavailable(cx: &Context<'_>) -> Vec<Hit> {
     if cx.database.classified().is_none_or(|url| url.tls() != Tls::Required) {
-        return;
+        return Vec::new();
     }
     let var = cx.name(Variable::DatabaseUrl);
-    for host in hosts(cx).iter().filter(|host| offers_no_tls(host)) {
-        out.push(cx.hit(
+    let no_tls = hosts(cx).iter().filter(|host| offers_no_tls(host));
+    let hit = |host: &HostProbe| {
+        cx.hit(
             Variable::DatabaseUrl,
             format!("{var} requires TLS, and its host {} offers none", host.shown),
             format!(
                 "Turn TLS on in the database server, or set {var} to a host that offers it {}. Until then every connection fails.",
                 cx.place(var)
             ),
-        ));
-    }
+        )
+    };
+    no_tls.map(hit).collect()
 }
 
-pub(super) fn database_tls_not_offered(cx: &Context<'_>, out: &mut Vec<Hit>) {
+pub(super) fn database_tls_not_offered(cx: &Context<'_>) -> Vec<Hit> {
     if cx.database.classified().is_none_or(|url| url.tls() == Tls::Required) {
         // Required TLS that is not offered is `database_tls_unavailable`.
-        return;
+        return Vec::new();
     }
     let var = cx.name(Variable::DatabaseUrl);
-    for host in hosts(cx).iter().filter(|host| offers_no_tls(host) && !is_private_host(&host.host))
-    {
-        out.push(cx.hit(
+    let public_no_tls =
+        hosts(cx).iter().filter(|host| offers_no_tls(host) && !is_private_host(&host.host));
+    let hit = |host: &HostProbe| {
+        cx.hit(
             Variable::DatabaseUrl,
             format!(
                 "{var}'s host {} offers no TLS and is off the private network: passwords and data cross it in clear text",
@@ -91,6 +94,7 @@ pub(super) fn database_tls_not_offered(cx: &Context<'_>, out: &mut Vec<Hit>) {
                 "Turn TLS on in the database server, or set {var} to the database's private-network host (on Railway: its *.railway.internal host) {}.",
                 cx.place(var)
             ),
-        ));
-    }
+        )
+    };
+    public_no_tls.map(hit).collect()
 }
