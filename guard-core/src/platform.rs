@@ -117,6 +117,34 @@ impl Platform {
     }
 }
 
+impl Platform {
+    /// Whether the variables this platform injects are set (`set` tells).
+    fn detected(self, set: impl Fn(PlatformVariable) -> bool) -> bool {
+        use PlatformVariable as V;
+        match self {
+            Platform::Railway => {
+                set(V::RailwayProjectId)
+                    || set(V::RailwayServiceId)
+                    || set(V::RailwayEnvironmentName)
+                    || set(V::RailwayEnvironment)
+            }
+            Platform::Heroku => set(V::Dyno),
+            Platform::Render => set(V::Render),
+            Platform::Fly => set(V::FlyAppName),
+            Platform::Vercel => set(V::Vercel) || set(V::VercelEnv),
+            // CONTEXT names Netlify's deploy context, but is too generic a
+            // name to detect Netlify on its own.
+            Platform::Netlify => set(V::Netlify),
+            Platform::CloudRun => set(V::KService) && set(V::KConfiguration) || set(V::CloudRunJob),
+            Platform::AppEngine => set(V::GaeService),
+            Platform::AwsLambda => set(V::AwsLambdaFunctionName),
+            Platform::AwsEcs => set(V::EcsContainerMetadataUriV4),
+            Platform::AzureAppService => set(V::WebsiteSiteName),
+            Platform::Kubernetes => set(V::KubernetesServiceHost),
+        }
+    }
+}
+
 impl fmt::Display for Platform {
     /// Writes the platform's name.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -139,84 +167,31 @@ pub(crate) struct Detection {
 }
 
 impl Detection {
-    /// Detects the platform from the snapshot; Railway first.
+    /// Detects the platform from the snapshot, in the order of
+    /// [`Platform::ALL`]: Railway first.
     pub(crate) fn detect(snapshot: &Snapshot) -> Option<Detection> {
         use PlatformVariable as V;
         let set = |var: V| !snapshot.platform(var).is_unset();
         let text = |var: V| snapshot.platform(var).as_str();
-        let shown = |name: Option<&str>| name.map(show::word);
-
-        let railway = [
-            V::RailwayProjectId,
-            V::RailwayServiceId,
-            V::RailwayEnvironmentName,
-            V::RailwayEnvironment,
-        ];
-        if railway.into_iter().any(set) {
-            let environment =
-                text(V::RailwayEnvironmentName).or_else(|| text(V::RailwayEnvironment));
-            let preview = environment
-                .is_some_and(|name| name.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("pr-")));
-            return Some(Detection {
-                platform: Platform::Railway,
-                environment: shown(environment),
-                preview,
-            });
-        }
-        if set(V::Dyno) {
-            return Some(Detection::plain(Platform::Heroku));
-        }
-        if set(V::Render) {
-            let preview = snapshot.platform(V::IsPullRequest).flag().is_true();
-            let environment = preview.then(|| "preview".to_owned());
-            return Some(Detection { platform: Platform::Render, environment, preview });
-        }
-        if set(V::FlyAppName) {
-            return Some(Detection::plain(Platform::Fly));
-        }
-        if set(V::Vercel) || set(V::VercelEnv) {
-            let environment = text(V::VercelEnv);
-            let preview = environment == Some("preview");
-            return Some(Detection {
-                platform: Platform::Vercel,
-                environment: shown(environment),
-                preview,
-            });
-        }
-        if set(V::Netlify) {
-            // CONTEXT names the deploy context, but is too generic a name to
-            // detect Netlify on its own.
-            let environment = text(V::Context);
-            let preview = matches!(environment, Some("deploy-preview" | "branch-deploy"));
-            return Some(Detection {
-                platform: Platform::Netlify,
-                environment: shown(environment),
-                preview,
-            });
-        }
-        if (set(V::KService) && set(V::KConfiguration)) || set(V::CloudRunJob) {
-            return Some(Detection::plain(Platform::CloudRun));
-        }
-        if set(V::GaeService) {
-            return Some(Detection::plain(Platform::AppEngine));
-        }
-        if set(V::AwsLambdaFunctionName) {
-            return Some(Detection::plain(Platform::AwsLambda));
-        }
-        if set(V::EcsContainerMetadataUriV4) {
-            return Some(Detection::plain(Platform::AwsEcs));
-        }
-        if set(V::WebsiteSiteName) {
-            return Some(Detection::plain(Platform::AzureAppService));
-        }
-        if set(V::KubernetesServiceHost) {
-            return Some(Detection::plain(Platform::Kubernetes));
-        }
-        None
-    }
-
-    fn plain(platform: Platform) -> Detection {
-        Detection { platform, environment: None, preview: false }
+        let platform = Platform::ALL.iter().copied().find(|platform| platform.detected(set))?;
+        let (environment, preview) = match platform {
+            Platform::Railway => {
+                let name = text(V::RailwayEnvironmentName).or_else(|| text(V::RailwayEnvironment));
+                let pr = |name: &str| name.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("pr-"));
+                (name, name.is_some_and(pr))
+            }
+            Platform::Render => {
+                let preview = snapshot.platform(V::IsPullRequest).flag().is_true();
+                (preview.then_some("preview"), preview)
+            }
+            Platform::Vercel => (text(V::VercelEnv), text(V::VercelEnv) == Some("preview")),
+            Platform::Netlify => {
+                let context = text(V::Context);
+                (context, matches!(context, Some("deploy-preview" | "branch-deploy")))
+            }
+            _ => (None, false),
+        };
+        Some(Detection { platform, environment: environment.map(show::word), preview })
     }
 }
 

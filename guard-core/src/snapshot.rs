@@ -3,7 +3,8 @@
 //! Everything after this module works on a [`Snapshot`], never on the process
 //! environment, so every rule is a pure function of injected input.
 
-use std::ffi::{OsStr, OsString};
+use std::collections::BTreeMap;
+use std::ffi::OsStr;
 
 use crate::policy::Policy;
 use crate::variable::{PlatformVariable, Variable};
@@ -22,12 +23,11 @@ pub(crate) enum Value<'a> {
 }
 
 impl<'a> Value<'a> {
-    pub(crate) fn read(raw: &'a OsStr) -> Value<'a> {
-        match raw.to_str() {
-            Some(text) => {
-                let trimmed = text.trim();
-                if trimmed.is_empty() { Value::Unset } else { Value::Set(trimmed) }
-            }
+    /// A set variable's value: `None` when it is not UTF-8.
+    pub(crate) fn read(text: Option<&'a str>) -> Value<'a> {
+        match text.map(str::trim) {
+            Some("") => Value::Unset,
+            Some(trimmed) => Value::Set(trimmed),
             None => Value::NotUtf8,
         }
     }
@@ -79,70 +79,43 @@ fn parse_bool(text: &str) -> Option<bool> {
     }
 }
 
-/// Where the snapshot keeps the value of a name it reads.
-#[derive(Clone, Copy)]
-enum Slot {
-    Platform(usize),
-    /// A variable, and the place of the name among its names.
-    Variable(usize, usize),
-    Required(usize),
-}
-
-/// The variables one run of the checks reads, taken once.
+/// The variables one run of the checks reads, taken once: each name the
+/// policy reads (its variables' names, the platforms', the required ones)
+/// that is set, with its value (`None`: not UTF-8).
 ///
 /// Deliberately not `Debug`: it holds the raw secret and database URL.
-#[derive(Default)]
-pub(crate) struct Snapshot {
-    /// The app's variables, at [`Variable::index`]: one value per name the
-    /// policy reads it under.
-    variables: [Vec<Option<OsString>>; Variable::ALL.len()],
-    /// The platforms' variables, at [`PlatformVariable::index`].
-    platform: [Option<OsString>; PlatformVariable::ALL.len()],
-    /// One value per variable the policy requires, in the policy's order.
-    required: Vec<Option<OsString>>,
+pub(crate) struct Snapshot<'p> {
+    policy: &'p Policy,
+    values: BTreeMap<&'p str, Option<String>>,
 }
 
-impl Snapshot {
+impl<'p> Snapshot<'p> {
     /// Picks the variables the policy reads out of `vars`; later pairs win.
     /// A name that is not UTF-8 names none of them.
-    pub(crate) fn from_pairs<I, K, V>(policy: &Policy, vars: I) -> Snapshot
+    pub(crate) fn from_pairs<I, K, V>(policy: &'p Policy, vars: I) -> Snapshot<'p>
     where
         I: IntoIterator<Item = (K, V)>,
         K: AsRef<OsStr>,
         V: AsRef<OsStr>,
     {
-        let mut snapshot = Snapshot {
-            variables: std::array::from_fn(|i| vec![None; policy.names(Variable::ALL[i]).count()]),
-            required: vec![None; policy.required().len()],
-            ..Snapshot::default()
-        };
-        // Every name read, with where its value goes; a name may be both a
-        // platform's and required, so all matches are kept.
-        let mut names: Vec<(&str, Slot)> = Vec::with_capacity(48);
-        for (i, (_, name)) in PlatformVariable::ALL.iter().enumerate() {
-            names.push((name, Slot::Platform(i)));
-        }
-        for (i, &variable) in Variable::ALL.iter().enumerate() {
-            names.extend(
-                policy.names(variable).enumerate().map(|(n, name)| (name, Slot::Variable(i, n))),
-            );
-        }
-        for (i, name) in policy.required().iter().enumerate() {
-            names.push((name, Slot::Required(i)));
-        }
+        let platform = PlatformVariable::ALL.iter().map(|&(_, name)| name);
+        let variables = Variable::ALL.iter().flat_map(|&variable| policy.names(variable));
+        let required = policy.required().iter().map(|name| &**name);
+        let mut read: Vec<&str> = platform.chain(variables).chain(required).collect();
+        read.sort_unstable();
+        let mut values = BTreeMap::new();
         for (key, value) in vars {
             // Compared as bytes: a key equal to a name is UTF-8 like it.
             let key = key.as_ref().as_encoded_bytes();
-            for (_, slot) in names.iter().filter(|(name, _)| name.as_bytes() == key) {
-                let value = Some(value.as_ref().to_owned());
-                match *slot {
-                    Slot::Platform(i) => snapshot.platform[i] = value,
-                    Slot::Variable(i, n) => snapshot.variables[i][n] = value,
-                    Slot::Required(i) => snapshot.required[i] = value,
-                }
+            if let Ok(at) = read.binary_search_by(|name| name.as_bytes().cmp(key)) {
+                values.insert(read[at], value.as_ref().to_str().map(str::to_owned));
             }
         }
-        snapshot
+        Snapshot { policy, values }
+    }
+
+    fn value(&self, name: &str) -> Value<'_> {
+        self.values.get(name).map_or(Value::Unset, |text| Value::read(text.as_deref()))
     }
 
     /// The value of one of the app's variables.
@@ -153,23 +126,19 @@ impl Snapshot {
     /// The value of one of the app's variables under the first of its
     /// names that is set, and that name's place among them (0 when none is).
     pub(crate) fn get_named(&self, variable: Variable) -> (usize, Value<'_>) {
-        let values = self.variables[variable.index()].iter().map(read);
+        let values = self.policy.names(variable).map(|name| self.value(name));
         values.enumerate().find(|(_, value)| !value.is_unset()).unwrap_or((0, Value::Unset))
     }
 
     /// The value of a platform's variable.
     pub(crate) fn platform(&self, variable: PlatformVariable) -> Value<'_> {
-        read(&self.platform[variable.index()])
+        self.value(variable.name())
     }
 
     /// The values of the required variables, in the policy's order.
     pub(crate) fn required(&self) -> impl Iterator<Item = Value<'_>> {
-        self.required.iter().map(read)
+        self.policy.required().iter().map(|name| self.value(name))
     }
-}
-
-fn read(raw: &Option<OsString>) -> Value<'_> {
-    raw.as_deref().map_or(Value::Unset, Value::read)
 }
 
 #[cfg(test)]
@@ -185,20 +154,25 @@ mod tests {
     #[test]
     fn unset_empty_and_whitespace_are_all_unset() {
         for raw in ["", " ", "\t", " \n\t "] {
-            assert_eq!(Value::read(OsStr::new(raw)), Value::Unset, "{raw:?}");
+            assert_eq!(Value::read(Some(raw)), Value::Unset, "{raw:?}");
         }
     }
 
     #[test]
     fn values_are_trimmed() {
-        assert_eq!(Value::read(OsStr::new("  postgres://h/db \n")), Value::Set("postgres://h/db"));
+        assert_eq!(Value::read(Some("  postgres://h/db \n")), Value::Set("postgres://h/db"));
     }
 
     #[cfg(unix)]
     #[test]
     fn non_utf8_is_kept_apart() {
-        assert!(matches!(Value::read(&not_utf8()), Value::NotUtf8));
-        assert_eq!(Value::read(&not_utf8()).flag(), Flag::NotUtf8);
+        let policy = Policy::new();
+        let snapshot = Snapshot::from_pairs(&policy, [(OsStr::new("DEBUG"), not_utf8())]);
+        assert_eq!(snapshot.get(Variable::Debug), Value::NotUtf8);
+        assert_eq!(snapshot.get(Variable::Debug).flag(), Flag::NotUtf8);
+        // A name that is not UTF-8 names nothing.
+        let snapshot = Snapshot::from_pairs(&policy, [(not_utf8(), OsStr::new("1"))]);
+        assert_eq!(snapshot.get(Variable::Debug), Value::Unset);
     }
 
     #[test]
@@ -229,7 +203,7 @@ mod tests {
             ("\"true\"", Flag::Invalid("\"true\"")),
         ];
         for (raw, expected) in cases {
-            assert_eq!(Value::read(OsStr::new(raw)).flag(), *expected, "{raw:?}");
+            assert_eq!(Value::read(Some(raw)).flag(), *expected, "{raw:?}");
         }
     }
 

@@ -152,9 +152,9 @@ impl PlatformVariable {
             .map(|&(variable, _)| variable)
     }
 
-    /// Its place in per-variable tables.
-    pub(crate) const fn index(self) -> usize {
-        self as usize
+    /// Its name.
+    pub(crate) const fn name(self) -> &'static str {
+        PlatformVariable::ALL[self as usize].1
     }
 }
 
@@ -201,10 +201,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_platform_variable_is_found_by_its_name_and_sits_at_its_index() {
-        for (i, (variable, name)) in PlatformVariable::ALL.iter().enumerate() {
-            assert_eq!(PlatformVariable::from_name(name), Some(*variable));
-            assert_eq!(variable.index(), i);
+    fn every_platform_variable_is_found_by_its_name_and_has_it() {
+        for &(variable, name) in &PlatformVariable::ALL {
+            assert_eq!(PlatformVariable::from_name(name), Some(variable));
+            assert_eq!(variable.name(), name);
         }
         assert_eq!(PlatformVariable::from_name("PORT"), None);
         assert_eq!(PlatformVariable::from_name("dyno"), None);

@@ -101,7 +101,7 @@ pub(crate) enum AllowedHostsState<'a> {
 /// Everything a check may look at, read once per run.
 pub(crate) struct Context<'a> {
     pub(crate) policy: &'a Policy,
-    pub(crate) snapshot: &'a Snapshot,
+    pub(crate) snapshot: &'a Snapshot<'a>,
     pub(crate) detection: Option<&'a Detection>,
     pub(crate) production: bool,
     pub(crate) database: &'a DatabaseState,
@@ -115,7 +115,7 @@ pub(crate) struct Context<'a> {
 impl<'a> Context<'a> {
     pub(crate) fn new(
         policy: &'a Policy,
-        snapshot: &'a Snapshot,
+        snapshot: &'a Snapshot<'a>,
         detection: Option<&'a Detection>,
         production: bool,
         database: &'a DatabaseState,
