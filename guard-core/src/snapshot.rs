@@ -3,7 +3,6 @@
 //! Everything after this module works on a [`Snapshot`], never on the process
 //! environment, so every rule is a pure function of injected input.
 
-use std::collections::BTreeMap;
 use std::ffi::OsStr;
 
 use crate::policy::Policy;
@@ -86,7 +85,7 @@ fn parse_bool(text: &str) -> Option<bool> {
 /// Deliberately not `Debug`: it holds the raw secret and database URL.
 pub(crate) struct Snapshot<'p> {
     policy: &'p Policy,
-    values: BTreeMap<&'p str, Option<String>>,
+    values: Vec<(&'p str, Option<String>)>,
 }
 
 impl<'p> Snapshot<'p> {
@@ -101,21 +100,24 @@ impl<'p> Snapshot<'p> {
         let platform = PlatformVariable::ALL.iter().map(|&(_, name)| name);
         let variables = Variable::ALL.iter().flat_map(|&variable| policy.names(variable));
         let required = policy.required().iter().map(|name| &**name);
-        let mut read: Vec<&str> = platform.chain(variables).chain(required).collect();
-        read.sort_unstable();
-        let mut values = BTreeMap::new();
+        let read: Vec<&str> = platform.chain(variables).chain(required).collect();
+        let mut values: Vec<(&str, Option<String>)> = Vec::new();
         for (key, value) in vars {
             // Compared as bytes: a key equal to a name is UTF-8 like it.
             let key = key.as_ref().as_encoded_bytes();
-            if let Ok(at) = read.binary_search_by(|name| name.as_bytes().cmp(key)) {
-                values.insert(read[at], value.as_ref().to_str().map(str::to_owned));
+            let Some(&name) = read.iter().find(|name| name.as_bytes() == key) else { continue };
+            let value = value.as_ref().to_str().map(str::to_owned);
+            match values.iter_mut().find(|(set, _)| *set == name) {
+                Some(earlier) => earlier.1 = value,
+                None => values.push((name, value)),
             }
         }
         Snapshot { policy, values }
     }
 
     fn value(&self, name: &str) -> Value<'_> {
-        self.values.get(name).map_or(Value::Unset, |text| Value::read(text.as_deref()))
+        let text = self.values.iter().find(|(set, _)| *set == name).map(|(_, text)| text);
+        text.map_or(Value::Unset, |text| Value::read(text.as_deref()))
     }
 
     /// The value of one of the app's variables.
