@@ -50,7 +50,6 @@ mod report;
 mod run;
 
 #[cfg(feature = "dotenv")]
-#[cfg_attr(docsrs, doc(cfg(feature = "dotenv")))]
 pub mod env_file;
 
 #[doc(hidden)]
@@ -64,18 +63,15 @@ pub use database::{Backend, DatabaseUrl, DatabaseUrlError, DatabaseUrlProblem, E
 pub use finding::Finding;
 pub use platform::Platform;
 #[cfg(feature = "probe")]
-#[cfg_attr(docsrs, doc(cfg(feature = "probe")))]
 pub use policy::Resolve;
 pub use policy::{FrontEnd, Policy};
 #[cfg(feature = "probe")]
-#[cfg_attr(docsrs, doc(cfg(feature = "probe")))]
 pub use probe::ProbeReport;
 pub use profiles::{Profile, UnknownProfile};
 pub use report::{GuardError, Report};
 pub use variable::{Variable, VariableNameError};
 
 #[cfg(feature = "macros")]
-#[cfg_attr(docsrs, doc(cfg(feature = "macros")))]
 #[doc(inline)]
 pub use prodguard_macros::production_safe;
 

@@ -418,7 +418,6 @@ impl Policy {
     /// let report = prodguard::Policy::new().probe(Duration::from_secs(2)).validate();
     /// ```
     #[cfg(feature = "probe")]
-    #[cfg_attr(docsrs, doc(cfg(feature = "probe")))]
     #[must_use]
     pub fn probe(mut self, timeout: Duration) -> Policy {
         self.probe = Some(timeout);
@@ -441,7 +440,6 @@ impl Policy {
     /// assert_eq!(policy.probe_timeout(), Some(Duration::from_millis(300)));
     /// ```
     #[cfg(feature = "probe")]
-    #[cfg_attr(docsrs, doc(cfg(feature = "probe")))]
     #[must_use]
     pub fn probe_resolver(mut self, resolver: impl Resolve) -> Policy {
         self.resolver = Some(Resolver(Arc::new(resolver)));
@@ -458,7 +456,6 @@ impl Policy {
     /// assert_eq!(Policy::new().probe(Duration::from_secs(5)).probe_timeout(), Some(Duration::from_secs(5)));
     /// ```
     #[cfg(feature = "probe")]
-    #[cfg_attr(docsrs, doc(cfg(feature = "probe")))]
     pub fn probe_timeout(&self) -> Option<Duration> {
         self.probe
     }
@@ -477,15 +474,6 @@ impl Policy {
     pub fn has_cookie_key(&self) -> bool {
         self.cookie_key
     }
-
-    /// The variable this policy reads under `name`, and the place of the
-    /// name among the variable's names.
-    #[cfg(test)]
-    pub(crate) fn variable_named(&self, name: &str) -> Option<(Variable, usize)> {
-        Variable::ALL
-            .iter()
-            .find_map(|&v| self.names(v).position(|n| n == name).map(|slot| (v, slot)))
-    }
 }
 
 /// Turns a database host name into addresses for the probe
@@ -501,7 +489,6 @@ impl Policy {
 /// assert_eq!(loopback.resolve("db.example.com", 5432).unwrap()[0].port(), 5432);
 /// ```
 #[cfg(feature = "probe")]
-#[cfg_attr(docsrs, doc(cfg(feature = "probe")))]
 pub trait Resolve: Send + Sync + 'static {
     /// The addresses of `host` (a name, never an IP literal) at `port`.
     fn resolve(&self, host: &str, port: u16) -> std::io::Result<Vec<std::net::SocketAddr>>;
@@ -543,13 +530,21 @@ impl Eq for Resolver {}
 mod tests {
     use super::*;
 
+    /// The variable `policy` reads under `name`, and the place of the name
+    /// among the variable's names.
+    fn variable_named(policy: &Policy, name: &str) -> Option<(Variable, usize)> {
+        Variable::ALL
+            .iter()
+            .find_map(|&v| policy.names(v).position(|n| n == name).map(|slot| (v, slot)))
+    }
+
     #[test]
     fn a_name_plays_one_role() {
         let policy = Policy::new().rename(Variable::Debug, "APP_DEBUG");
         // DEBUG is free again once Debug has another name.
         let policy = policy.rename(Variable::LocalTest, "DEBUG");
-        assert_eq!(policy.variable_named("DEBUG"), Some((Variable::LocalTest, 0)));
-        assert_eq!(policy.variable_named("LOCAL_TEST"), None);
+        assert_eq!(variable_named(&policy, "DEBUG"), Some((Variable::LocalTest, 0)));
+        assert_eq!(variable_named(&policy, "LOCAL_TEST"), None);
         assert!(policy.clone().try_rename(Variable::SecretKey, "APP_DEBUG").is_err());
         // Renaming a variable to its own name is no collision.
         assert!(policy.clone().try_rename(Variable::Debug, "APP_DEBUG").is_ok());
@@ -560,8 +555,8 @@ mod tests {
     #[test]
     fn profiles_read_their_own_names_and_fallbacks_collide_too() {
         let laravel = Policy::for_profile(Profile::Laravel);
-        assert_eq!(laravel.variable_named("DATABASE_URL"), Some((Variable::DatabaseUrl, 1)));
-        assert_eq!(laravel.variable_named("SECRET_KEY"), None);
+        assert_eq!(variable_named(&laravel, "DATABASE_URL"), Some((Variable::DatabaseUrl, 1)));
+        assert_eq!(variable_named(&laravel, "SECRET_KEY"), None);
         let err = laravel.clone().try_rename(Variable::SecretKey, "DATABASE_URL").unwrap_err();
         assert!(matches!(err, VariableNameError::TakenByVariable { other: "DB_URL", .. }));
         // A rename replaces the whole list: DATABASE_URL is free again.

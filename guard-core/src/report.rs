@@ -4,7 +4,7 @@
 use std::fmt;
 
 use crate::catalog::Severity;
-use crate::database::{Backend, DatabaseUrl};
+use crate::database::DatabaseUrl;
 use crate::finding::Finding;
 use crate::platform::Platform;
 use crate::policy::FrontEnd;
@@ -29,13 +29,11 @@ pub struct Report {
     pub(crate) environment: Option<String>,
     pub(crate) preview: bool,
     pub(crate) database: Option<DatabaseUrl>,
-    pub(crate) database_variable: String,
-    /// The start-up line when no classified URL names the database.
-    pub(crate) database_line: Option<String>,
+    /// The database the app uses, or why none: the first line of a report.
+    pub(crate) startup_line: String,
     /// Why this is production, why it is not, and the setting that says
     /// development (`DEBUG is not true`, `DEBUG is true`, `DEBUG=true`).
     pub(crate) switch: [String; 3],
-    pub(crate) database_checked: bool,
     pub(crate) findings: Vec<Finding>,
     pub(crate) front_end: FrontEnd,
     /// What the live probe found, when the policy asked for one.
@@ -157,7 +155,6 @@ impl Report {
     /// assert!(report.probe().is_none(), "no probe unless the policy asks");
     /// ```
     #[cfg(feature = "probe")]
-    #[cfg_attr(docsrs, doc(cfg(feature = "probe")))]
     pub fn probe(&self) -> Option<&crate::probe::ProbeReport> {
         self.probe.as_ref()
     }
@@ -174,32 +171,6 @@ impl Report {
 
     fn with_severity(&self, severity: Severity) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(move |f| f.severity() == severity)
-    }
-
-    fn write_startup_line(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let var = &self.database_variable;
-        if let Some(line) = &self.database_line {
-            return f.write_str(line);
-        }
-        match &self.database {
-            Some(url) if url.backend() == Backend::Sqlite && !self.production => {
-                f.write_str("⚠️  Using SQLite for LOCAL TESTING ONLY")
-            }
-            Some(url) if url.backend() == Backend::Sqlite => {
-                write!(f, "⚠️  Using SQLite database from {var} (sqlite_in_production allowed)")
-            }
-            Some(url) if url.backend() == Backend::Unknown => {
-                write!(f, "⚠️  Using an unknown database from {var}")
-            }
-            Some(url) => write!(f, "✅ Using {} database from {var}", url.backend().name()),
-            None if !self.database_checked => {
-                f.write_str("✅ No database (the app's policy says it has none)")
-            }
-            None if !self.production => {
-                write!(f, "⚠️  No usable {var}: development mode, production checks skipped")
-            }
-            None => write!(f, "⚠️  No usable {var}"),
-        }
     }
 
     fn write_context(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -224,7 +195,7 @@ impl fmt::Display for Report {
     /// Writes the start-up line; `{:#}` adds a line per warning and allowed
     /// check.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.write_startup_line(f)?;
+        f.write_str(&self.startup_line)?;
         if f.alternate() {
             for finding in self.findings.iter().filter(|f| f.severity() != Severity::Error) {
                 write!(f, "\n  {finding}")?;

@@ -29,15 +29,14 @@ fn run(policy: &Policy, snapshot: &Snapshot) -> Report {
     let probe = policy
         .probe_timeout()
         .map(|timeout| crate::probe::probe(policy, timeout, database.classified()));
-    let (findings, database_line, switch, database_variable) = {
+    let (findings, startup_line, switch) = {
         #[cfg_attr(not(feature = "probe"), expect(unused_mut))]
         let mut cx = Context::new(policy, snapshot, detection.as_ref(), production, &database);
         #[cfg(feature = "probe")]
         {
             cx.probe = probe.as_ref();
         }
-        let names = (cx.name(switch), cx.name(Variable::DatabaseUrl).to_owned());
-        (checks::run(&cx), cx.database_line(), profile.switch_texts(names.0), names.1)
+        (checks::run(&cx), cx.startup_line(), profile.switch_texts(cx.name(switch)))
     };
     let (platform, environment, preview) = match detection {
         Some(d) => (Some(d.platform), d.environment, d.preview),
@@ -53,10 +52,8 @@ fn run(policy: &Policy, snapshot: &Snapshot) -> Report {
         environment,
         preview,
         database,
-        database_variable,
-        database_line,
+        startup_line,
         switch,
-        database_checked: policy.has_database(),
         findings,
         front_end: policy.front_end(),
         #[cfg(feature = "probe")]

@@ -143,15 +143,6 @@ impl PlatformVariable {
         ]
     };
 
-    /// The platform variable named `name`, if any.
-    #[cfg(test)]
-    pub(crate) fn from_name(name: &str) -> Option<PlatformVariable> {
-        PlatformVariable::ALL
-            .iter()
-            .find(|(_, known)| *known == name)
-            .map(|&(variable, _)| variable)
-    }
-
     /// Its name.
     pub(crate) const fn name(self) -> &'static str {
         PlatformVariable::ALL[self as usize].1
@@ -200,14 +191,22 @@ pub(crate) fn is_valid_name(name: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The platform variable named `name`, if any.
+    fn from_name(name: &str) -> Option<PlatformVariable> {
+        PlatformVariable::ALL
+            .iter()
+            .find(|(_, known)| *known == name)
+            .map(|&(variable, _)| variable)
+    }
+
     #[test]
     fn every_platform_variable_is_found_by_its_name_and_has_it() {
         for &(variable, name) in &PlatformVariable::ALL {
-            assert_eq!(PlatformVariable::from_name(name), Some(variable));
+            assert_eq!(from_name(name), Some(variable));
             assert_eq!(variable.name(), name);
         }
-        assert_eq!(PlatformVariable::from_name("PORT"), None);
-        assert_eq!(PlatformVariable::from_name("dyno"), None);
+        assert_eq!(from_name("PORT"), None);
+        assert_eq!(from_name("dyno"), None);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use url::Url;
 
 use super::allowed_hosts::AllowedHosts;
 use crate::catalog::Check;
-use crate::database::{DatabaseUrl, DatabaseUrlError};
+use crate::database::{Backend, DatabaseUrl, DatabaseUrlError};
 use crate::platform::{Detection, GENERIC_PLACE, Platform};
 use crate::policy::{Fix, Policy};
 use crate::profiles::{Form, Row};
@@ -154,25 +154,33 @@ impl<'a> Context<'a> {
         self.policy.names(variable).nth(slot).unwrap_or(variable.default_name())
     }
 
-    /// The start-up line when no classified URL names the database.
-    pub(crate) fn database_line(&self) -> Option<String> {
+    /// The start-up line: the database the app uses, or why none.
+    pub(crate) fn startup_line(&self) -> String {
         let local = |what: &str, var: &str, check: Check| match self.production {
             true => format!("⚠️  Using {what} database from {var} ({check} allowed)"),
             false => format!("⚠️  Using {what} for LOCAL TESTING ONLY"),
         };
         if let Some(variable) = self.sqlite_signal() {
-            return Some(local("SQLite", self.name(variable), Check::SqliteInProduction));
+            return local("SQLite", self.name(variable), Check::SqliteInProduction);
         }
         let var = self.name(Variable::DatabaseUrl);
         match self.database {
-            DatabaseState::Embedded(_) => {
-                Some(local("an embedded", var, Check::EmbeddedDatabaseInProduction))
+            DatabaseState::NotChecked => {
+                "✅ No database (the app's policy says it has none)".to_owned()
             }
-            DatabaseState::Configured => Some(format!(
-                "✅ Using the database server in {}",
-                self.name(Variable::DatabaseHost)
-            )),
-            _ => None,
+            DatabaseState::Embedded(_) => {
+                local("an embedded", var, Check::EmbeddedDatabaseInProduction)
+            }
+            DatabaseState::Configured => {
+                format!("✅ Using the database server in {}", self.name(Variable::DatabaseHost))
+            }
+            DatabaseState::Classified(url) => match url.backend() {
+                Backend::Sqlite => local("SQLite", var, Check::SqliteInProduction),
+                Backend::Unknown => format!("⚠️  Using an unknown database from {var}"),
+                backend => format!("✅ Using {} database from {var}", backend.name()),
+            },
+            _ if self.production => format!("⚠️  No usable {var}"),
+            _ => format!("⚠️  No usable {var}: development mode, production checks skipped"),
         }
     }
 
