@@ -166,47 +166,39 @@ pub(crate) fn probe(policy: &Policy, timeout: Duration, url: Option<&DatabaseUrl
     let start = Instant::now();
     let deadline = start + timeout;
     let resolver = policy.resolver();
-    let targets: Vec<(&str, u16)> =
-        url.endpoints().iter().map(|e| (e.host(), e.port().unwrap_or(default_port))).collect();
-    let timed: Vec<(HostProbe, Duration)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = targets
+    let backend = url.backend().name();
+    let mut report = ProbeReport { hosts: Vec::new(), notes: Vec::new(), elapsed: Duration::ZERO };
+    std::thread::scope(|scope| {
+        // Every host at once, each on a thread of its own.
+        let threads: Vec<_> = url
+            .endpoints()
             .iter()
-            .map(|&(host, port)| {
+            .map(|endpoint| {
+                let (host, port) = (endpoint.host(), endpoint.port().unwrap_or(default_port));
                 scope.spawn(move || {
-                    let answer = probe_host(host, port, exchange, resolver, deadline);
-                    let probe = HostProbe {
-                        host: host.to_owned(),
-                        shown: shown_endpoint(host, port),
-                        answer,
-                    };
-                    (probe, start.elapsed())
+                    let answer = probe_host(host, port, exchange, resolver, deadline)
+                        .unwrap_or_else(Answer::Unreachable);
+                    let shown = shown_endpoint(host, port);
+                    (HostProbe { host: host.to_owned(), shown, answer }, start.elapsed())
                 })
             })
             .collect();
-        handles.into_iter().map(|handle| handle.join().expect("a probe thread panicked")).collect()
+        for thread in threads {
+            let (host, took) = thread.join().expect("a probe thread panicked");
+            if let Answer::Spoke { tls } = host.answer {
+                let said = spoke_note(backend, exchange, tls, took);
+                report.notes.push(format!("probe: {} {said}", host.shown));
+            }
+            report.hosts.push(host);
+        }
     });
-    let backend = url.backend().name();
-    let notes = timed
-        .iter()
-        .filter_map(|(host, took)| match &host.answer {
-            Answer::Spoke { tls } => Some(spoke_note(&host.shown, backend, exchange, *tls, *took)),
-            _ => None,
-        })
-        .collect();
-    ProbeReport {
-        hosts: timed.into_iter().map(|(host, _)| host).collect(),
-        notes,
-        elapsed: start.elapsed(),
-    }
+    report.elapsed = start.elapsed();
+    report
 }
 
-fn spoke_note(
-    shown: &str,
-    backend: &str,
-    exchange: Exchange,
-    tls: Option<bool>,
-    took: Duration,
-) -> String {
+/// The note on a host that spoke its protocol, after its `host:port`:
+/// `answered PostgreSQL's SSLRequest: offers TLS (0.4 ms)`.
+fn spoke_note(backend: &str, exchange: Exchange, tls: Option<bool>, took: Duration) -> String {
     // Tenths of a millisecond, from integers: float formatting would add
     // tens of KiB to a stripped binary.
     let tenths = took.as_micros().div_ceil(100);
@@ -217,14 +209,10 @@ fn spoke_note(
         None => "TLS not known",
     };
     match exchange {
-        Exchange::SslRequest => {
-            format!("probe: {shown} answered {backend}'s SSLRequest: {tls} ({ms} ms)")
-        }
-        Exchange::Greeting => {
-            format!("probe: {shown} greeted as {backend}: {tls} ({ms} ms)")
-        }
+        Exchange::SslRequest => format!("answered {backend}'s SSLRequest: {tls} ({ms} ms)"),
+        Exchange::Greeting => format!("greeted as {backend}: {tls} ({ms} ms)"),
         Exchange::Tcp => format!(
-            "probe: {shown} accepted a TCP connection ({ms} ms); TCP only: guard makes no first exchange with {backend}"
+            "accepted a TCP connection ({ms} ms); TCP only: guard makes no first exchange with {backend}"
         ),
     }
 }
@@ -243,26 +231,21 @@ fn remaining(deadline: Instant) -> Option<Duration> {
     deadline.checked_duration_since(Instant::now()).filter(|left| !left.is_zero())
 }
 
+/// What the host said; `Err`: why it could not be reached.
 fn probe_host(
     host: &str,
     port: u16,
     exchange: Exchange,
     resolver: Option<&Arc<dyn Resolve>>,
     deadline: Instant,
-) -> Answer {
-    let addresses = match resolve(host, port, resolver, deadline) {
-        Ok(addresses) => addresses,
-        Err(why) => return Answer::Unreachable(why),
-    };
-    let mut stream = match connect(&addresses, deadline) {
-        Ok(stream) => stream,
-        Err(why) => return Answer::Unreachable(why),
-    };
-    match exchange {
+) -> Result<Answer, String> {
+    let addresses = resolve(host, port, resolver, deadline)?;
+    let mut stream = connect(&addresses, deadline)?;
+    Ok(match exchange {
         Exchange::SslRequest => ssl_request(&mut stream, deadline),
         Exchange::Greeting => greeting(&mut stream, deadline),
         Exchange::Tcp => Answer::Spoke { tls: None },
-    }
+    })
 }
 
 /// The host's addresses: an IP literal as it is, a name through the
