@@ -219,11 +219,8 @@ fn spoke_note(backend: &str, exchange: Exchange, tls: Option<bool>, took: Durati
 
 /// `host:port` as it may be shown: the host as parsed, IPv6 in brackets.
 fn shown_endpoint(host: &str, port: u16) -> String {
-    if host.contains(':') {
-        format!("{}:{port}", show::host(&format!("[{host}]")))
-    } else {
-        format!("{}:{port}", show::host(host))
-    }
+    let host = if host.contains(':') { format!("[{host}]") } else { host.to_owned() };
+    format!("{}:{port}", show::host(&host))
 }
 
 /// What is left of the time before `deadline`, if any.
@@ -274,14 +271,12 @@ fn resolve(
     if spawned.is_err() {
         return Err("cannot be resolved: no thread could be started to resolve it".to_owned());
     }
-    let Some(left) = remaining(deadline) else {
-        return Err("was not resolved in time".to_owned());
-    };
-    match receiver.recv_timeout(left) {
-        Ok(Ok(addresses)) if !addresses.is_empty() => Ok(addresses),
-        Ok(Ok(_)) => Err("does not resolve: the name has no address".to_owned()),
-        Ok(Err(_)) => Err("does not resolve: the name is unknown to the resolver".to_owned()),
-        Err(_) => Err("was not resolved in time".to_owned()),
+    match remaining(deadline).and_then(|left| receiver.recv_timeout(left).ok()) {
+        Some(Ok(addresses)) if !addresses.is_empty() => Ok(addresses),
+        Some(Ok(_)) => Err("does not resolve: the name has no address".to_owned()),
+        Some(Err(_)) => Err("does not resolve: the name is unknown to the resolver".to_owned()),
+        // The deadline passed (or the resolver panicked).
+        None => Err("was not resolved in time".to_owned()),
     }
 }
 
@@ -292,28 +287,25 @@ fn connect(addresses: &[SocketAddr], deadline: Instant) -> Result<TcpStream, Str
         let Some(left) = remaining(deadline) else {
             break;
         };
-        match TcpStream::connect_timeout(address, left) {
+        let err = match TcpStream::connect_timeout(address, left) {
             Ok(stream) => return Ok(stream),
-            Err(err) => why = connect_failure(&err),
-        }
+            Err(err) => err,
+        };
+        why = match err.kind() {
+            ErrorKind::ConnectionRefused => {
+                "refused the connection: nothing listens on that port".to_owned()
+            }
+            ErrorKind::TimedOut | ErrorKind::WouldBlock => {
+                "did not accept a connection in time".to_owned()
+            }
+            ErrorKind::HostUnreachable | ErrorKind::NetworkUnreachable => {
+                "cannot be reached from this network".to_owned()
+            }
+            // The system's own words: they hold no part of the URL.
+            _ => format!("cannot be connected to ({err})"),
+        };
     }
     Err(why)
-}
-
-fn connect_failure(err: &io::Error) -> String {
-    match err.kind() {
-        ErrorKind::ConnectionRefused => {
-            "refused the connection: nothing listens on that port".to_owned()
-        }
-        ErrorKind::TimedOut | ErrorKind::WouldBlock => {
-            "did not accept a connection in time".to_owned()
-        }
-        ErrorKind::HostUnreachable | ErrorKind::NetworkUnreachable => {
-            "cannot be reached from this network".to_owned()
-        }
-        // The system's own words: they hold no part of the URL.
-        _ => format!("cannot be connected to ({err})"),
-    }
 }
 
 /// Reads into `buf` until as many bytes as `wanted` asks of those read so
