@@ -8,7 +8,7 @@
 //! checks in `checks/probed.rs` judge it.
 
 use std::fmt;
-use std::io::{self, Read, Write};
+use std::io::{self, ErrorKind, Read, Write};
 use std::net::{IpAddr, SocketAddr, TcpStream, ToSocketAddrs};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
@@ -166,47 +166,39 @@ pub(crate) fn probe(policy: &Policy, timeout: Duration, url: Option<&DatabaseUrl
     let start = Instant::now();
     let deadline = start + timeout;
     let resolver = policy.resolver();
-    let targets: Vec<(&str, u16)> =
-        url.endpoints().iter().map(|e| (e.host(), e.port().unwrap_or(default_port))).collect();
-    let timed: Vec<(HostProbe, Duration)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = targets
+    let backend = url.backend().name();
+    let mut report = ProbeReport { hosts: Vec::new(), notes: Vec::new(), elapsed: Duration::ZERO };
+    std::thread::scope(|scope| {
+        // Every host at once, each on a thread of its own.
+        let threads: Vec<_> = url
+            .endpoints()
             .iter()
-            .map(|&(host, port)| {
+            .map(|endpoint| {
+                let (host, port) = (endpoint.host(), endpoint.port().unwrap_or(default_port));
                 scope.spawn(move || {
-                    let answer = probe_host(host, port, exchange, resolver, deadline);
-                    let probe = HostProbe {
-                        host: host.to_owned(),
-                        shown: shown_endpoint(host, port),
-                        answer,
-                    };
-                    (probe, start.elapsed())
+                    let answer = probe_host(host, port, exchange, resolver, deadline)
+                        .unwrap_or_else(Answer::Unreachable);
+                    let shown = shown_endpoint(host, port);
+                    (HostProbe { host: host.to_owned(), shown, answer }, start.elapsed())
                 })
             })
             .collect();
-        handles.into_iter().map(|handle| handle.join().expect("a probe thread panicked")).collect()
+        for thread in threads {
+            let (host, took) = thread.join().expect("a probe thread panicked");
+            if let Answer::Spoke { tls } = host.answer {
+                let said = spoke_note(backend, exchange, tls, took);
+                report.notes.push(format!("probe: {} {said}", host.shown));
+            }
+            report.hosts.push(host);
+        }
     });
-    let backend = url.backend().name();
-    let notes = timed
-        .iter()
-        .filter_map(|(host, took)| match &host.answer {
-            Answer::Spoke { tls } => Some(spoke_note(&host.shown, backend, exchange, *tls, *took)),
-            _ => None,
-        })
-        .collect();
-    ProbeReport {
-        hosts: timed.into_iter().map(|(host, _)| host).collect(),
-        notes,
-        elapsed: start.elapsed(),
-    }
+    report.elapsed = start.elapsed();
+    report
 }
 
-fn spoke_note(
-    shown: &str,
-    backend: &str,
-    exchange: Exchange,
-    tls: Option<bool>,
-    took: Duration,
-) -> String {
+/// The note on a host that spoke its protocol, after its `host:port`:
+/// `answered PostgreSQL's SSLRequest: offers TLS (0.4 ms)`.
+fn spoke_note(backend: &str, exchange: Exchange, tls: Option<bool>, took: Duration) -> String {
     // Tenths of a millisecond, from integers: float formatting would add
     // tens of KiB to a stripped binary.
     let tenths = took.as_micros().div_ceil(100);
@@ -217,25 +209,18 @@ fn spoke_note(
         None => "TLS not known",
     };
     match exchange {
-        Exchange::SslRequest => {
-            format!("probe: {shown} answered {backend}'s SSLRequest: {tls} ({ms} ms)")
-        }
-        Exchange::Greeting => {
-            format!("probe: {shown} greeted as {backend}: {tls} ({ms} ms)")
-        }
+        Exchange::SslRequest => format!("answered {backend}'s SSLRequest: {tls} ({ms} ms)"),
+        Exchange::Greeting => format!("greeted as {backend}: {tls} ({ms} ms)"),
         Exchange::Tcp => format!(
-            "probe: {shown} accepted a TCP connection ({ms} ms); TCP only: guard makes no first exchange with {backend}"
+            "accepted a TCP connection ({ms} ms); TCP only: guard makes no first exchange with {backend}"
         ),
     }
 }
 
 /// `host:port` as it may be shown: the host as parsed, IPv6 in brackets.
 fn shown_endpoint(host: &str, port: u16) -> String {
-    if host.contains(':') {
-        format!("{}:{port}", show::host(&format!("[{host}]")))
-    } else {
-        format!("{}:{port}", show::host(host))
-    }
+    let host = if host.contains(':') { format!("[{host}]") } else { host.to_owned() };
+    format!("{}:{port}", show::host(&host))
 }
 
 /// What is left of the time before `deadline`, if any.
@@ -243,26 +228,21 @@ fn remaining(deadline: Instant) -> Option<Duration> {
     deadline.checked_duration_since(Instant::now()).filter(|left| !left.is_zero())
 }
 
+/// What the host said; `Err`: why it could not be reached.
 fn probe_host(
     host: &str,
     port: u16,
     exchange: Exchange,
     resolver: Option<&Arc<dyn Resolve>>,
     deadline: Instant,
-) -> Answer {
-    let addresses = match resolve(host, port, resolver, deadline) {
-        Ok(addresses) => addresses,
-        Err(why) => return Answer::Unreachable(why),
-    };
-    let mut stream = match connect(&addresses, deadline) {
-        Ok(stream) => stream,
-        Err(why) => return Answer::Unreachable(why),
-    };
-    match exchange {
+) -> Result<Answer, String> {
+    let addresses = resolve(host, port, resolver, deadline)?;
+    let mut stream = connect(&addresses, deadline)?;
+    Ok(match exchange {
         Exchange::SslRequest => ssl_request(&mut stream, deadline),
         Exchange::Greeting => greeting(&mut stream, deadline),
         Exchange::Tcp => Answer::Spoke { tls: None },
-    }
+    })
 }
 
 /// The host's addresses: an IP literal as it is, a name through the
@@ -291,14 +271,12 @@ fn resolve(
     if spawned.is_err() {
         return Err("cannot be resolved: no thread could be started to resolve it".to_owned());
     }
-    let Some(left) = remaining(deadline) else {
-        return Err("was not resolved in time".to_owned());
-    };
-    match receiver.recv_timeout(left) {
-        Ok(Ok(addresses)) if !addresses.is_empty() => Ok(addresses),
-        Ok(Ok(_)) => Err("does not resolve: the name has no address".to_owned()),
-        Ok(Err(_)) => Err("does not resolve: the name is unknown to the resolver".to_owned()),
-        Err(_) => Err("was not resolved in time".to_owned()),
+    match remaining(deadline).and_then(|left| receiver.recv_timeout(left).ok()) {
+        Some(Ok(addresses)) if !addresses.is_empty() => Ok(addresses),
+        Some(Ok(_)) => Err("does not resolve: the name has no address".to_owned()),
+        Some(Err(_)) => Err("does not resolve: the name is unknown to the resolver".to_owned()),
+        // The deadline passed (or the resolver panicked).
+        None => Err("was not resolved in time".to_owned()),
     }
 }
 
@@ -309,48 +287,53 @@ fn connect(addresses: &[SocketAddr], deadline: Instant) -> Result<TcpStream, Str
         let Some(left) = remaining(deadline) else {
             break;
         };
-        match TcpStream::connect_timeout(address, left) {
+        let err = match TcpStream::connect_timeout(address, left) {
             Ok(stream) => return Ok(stream),
-            Err(err) => why = connect_failure(&err),
-        }
+            Err(err) => err,
+        };
+        why = match err.kind() {
+            ErrorKind::ConnectionRefused => {
+                "refused the connection: nothing listens on that port".to_owned()
+            }
+            ErrorKind::TimedOut | ErrorKind::WouldBlock => {
+                "did not accept a connection in time".to_owned()
+            }
+            ErrorKind::HostUnreachable | ErrorKind::NetworkUnreachable => {
+                "cannot be reached from this network".to_owned()
+            }
+            // The system's own words: they hold no part of the URL.
+            _ => format!("cannot be connected to ({err})"),
+        };
     }
     Err(why)
 }
 
-fn connect_failure(err: &io::Error) -> String {
-    match err.kind() {
-        io::ErrorKind::ConnectionRefused => {
-            "refused the connection: nothing listens on that port".to_owned()
-        }
-        io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock => {
-            "did not accept a connection in time".to_owned()
-        }
-        io::ErrorKind::HostUnreachable | io::ErrorKind::NetworkUnreachable => {
-            "cannot be reached from this network".to_owned()
-        }
-        // The system's own words: they hold no part of the URL.
-        _ => format!("cannot be connected to ({err})"),
-    }
-}
-
-/// Reads once, waiting at most until `deadline`: `Ok(None)` when nothing
-/// arrived in time.
-fn read_some(
+/// Reads into `buf` until as many bytes as `wanted` asks of those read so
+/// far have arrived (at most `buf`'s length), the server closes, or the
+/// deadline passes: `Ok(Some(n))` for the `n` bytes that arrived (0: the
+/// server closed at once), `Ok(None)` when none arrived in time.
+fn read_reply(
     stream: &mut TcpStream,
     buf: &mut [u8],
     deadline: Instant,
+    wanted: fn(&[u8]) -> usize,
 ) -> io::Result<Option<usize>> {
-    let Some(left) = remaining(deadline) else {
-        return Ok(None);
-    };
-    stream.set_read_timeout(Some(left))?;
-    match stream.read(buf) {
-        Ok(n) => Ok(Some(n)),
-        Err(err) if matches!(err.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) => {
-            Ok(None)
+    let mut have = 0;
+    while have < wanted(&buf[..have]).min(buf.len()) {
+        let Some(left) = remaining(deadline) else {
+            break;
+        };
+        stream.set_read_timeout(Some(left))?;
+        match stream.read(&mut buf[have..]) {
+            Ok(0) => return Ok(Some(have)),
+            Ok(n) => have += n,
+            Err(err) if matches!(err.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                break;
+            }
+            Err(err) => return Err(err),
         }
-        Err(err) => Err(err),
     }
+    Ok(Some(have).filter(|&have| have > 0))
 }
 
 fn silent(what: &str, hint: &str) -> Answer {
@@ -366,7 +349,8 @@ fn ssl_request(stream: &mut TcpStream, deadline: Instant) -> Answer {
         return Answer::Unreachable(format!("closed the connection before SSLRequest ({err})"));
     }
     let mut buf = [0u8; 256];
-    match read_some(stream, &mut buf, deadline) {
+    // Wanted: any byte, so one read.
+    match read_reply(stream, &mut buf, deadline, |_| 1) {
         Ok(Some(n)) => ssl_reply(&buf[..n]),
         Ok(None) => {
             silent("answer to SSLRequest", "a MySQL server, for one, would have greeted at once")
@@ -404,88 +388,56 @@ fn ssl_reply(reply: &[u8]) -> Answer {
 /// MySQL's first exchange: the server greets, the client reads.
 fn greeting(stream: &mut TcpStream, deadline: Instant) -> Answer {
     let mut buf = [0u8; 512];
-    let mut have = 0;
-    loop {
-        match read_some(stream, &mut buf[have..], deadline) {
-            Ok(Some(0)) if have == 0 => {
-                return Answer::Mismatch(
-                    "closed the connection without a greeting, which no MySQL server does"
-                        .to_owned(),
-                );
-            }
-            Ok(Some(0)) => return greeting_reply(&buf[..have]),
-            Ok(Some(n)) => have += n,
-            Ok(None) if have == 0 => {
-                return silent("MySQL greeting", "a PostgreSQL server, for one, waits silently");
-            }
-            Ok(None) => return greeting_reply(&buf[..have]),
-            Err(err) => return Answer::Mismatch(format!("reset the connection ({err})")),
-        }
-        if let Some(answer) = complete_greeting(&buf[..have]) {
-            return answer;
-        }
-        if have == buf.len() {
-            return greeting_reply(&buf[..have]);
-        }
+    match read_reply(stream, &mut buf, deadline, greeting_length) {
+        Ok(Some(0)) => Answer::Mismatch(
+            "closed the connection without a greeting, which no MySQL server does".to_owned(),
+        ),
+        Ok(Some(n)) => greeting_reply(&buf[..n]),
+        Ok(None) => silent("MySQL greeting", "a PostgreSQL server, for one, waits silently"),
+        Err(err) => Answer::Mismatch(format!("reset the connection ({err})")),
     }
 }
 
-/// The answer once enough of a greeting has arrived; `None`: read on.
-fn complete_greeting(bytes: &[u8]) -> Option<Answer> {
-    if bytes.len() < 5 {
-        return None;
-    }
-    let length = usize::from(bytes[0]) | usize::from(bytes[1]) << 8 | usize::from(bytes[2]) << 16;
-    if bytes[3] != 0 || !(1..=0xFFFF).contains(&length) {
-        return Some(greeting_reply(bytes));
-    }
-    let payload = &bytes[4..];
-    if payload[0] == 0xFF || payload.len() >= length.min(payload_needed(payload)) {
-        return Some(greeting_reply(bytes));
-    }
-    None
-}
-
-/// How much of a greeting's payload the probe reads: up to the lower
-/// capability flags (protocol, version, connection id, 8 bytes of salt, a
-/// filler, 2 bytes of flags).
-fn payload_needed(payload: &[u8]) -> usize {
-    match payload.iter().skip(1).position(|&b| b == 0) {
-        Some(end) => 1 + end + 1 + 4 + 8 + 1 + 2,
-        None => usize::MAX,
+/// How many bytes the greeting that `bytes` begins takes: its 4-byte
+/// header and the payload length the header gives. Until the header and
+/// a byte of payload have arrived, 5; once a sequence number other than 0
+/// shows it is no greeting, 0: read no more.
+fn greeting_length(bytes: &[u8]) -> usize {
+    match *bytes {
+        [a, b, c, 0, _, ..] => 4 + usize::from(a) + (usize::from(b) << 8) + (usize::from(c) << 16),
+        [_, _, _, _, _, ..] => 0,
+        _ => 5,
     }
 }
 
 /// Judges the bytes a MySQL server sent first.
 fn greeting_reply(bytes: &[u8]) -> Answer {
-    if let Some(tls) = mysql_greeting(bytes) {
-        return Answer::Spoke { tls };
-    }
-    if bytes.len() > 4 && bytes[3] == 0 && bytes[4] == 0xFF {
+    match mysql_greeting(bytes) {
+        Some(tls) => Answer::Spoke { tls },
         // An error packet (too many connections, host not allowed): the
         // server speaks MySQL.
-        return Answer::Spoke { tls: None };
+        None if matches!(bytes, [_, _, _, 0, 0xFF, ..]) => Answer::Spoke { tls: None },
+        None => {
+            Answer::Mismatch(format!("sent {} bytes that are not a MySQL greeting", bytes.len()))
+        }
     }
-    Answer::Mismatch(format!("sent {} bytes that are not a MySQL greeting", bytes.len()))
 }
 
 /// Reads a protocol-10 greeting: `Some(tls)` where `tls` is its
 /// `CLIENT_SSL` bit, when the flags arrived.
 fn mysql_greeting(bytes: &[u8]) -> Option<Option<bool>> {
-    let payload = bytes.get(4..)?;
-    if bytes[3] != 0 || payload.first() != Some(&10) {
+    let [_, _, _, 0, 10, ref rest @ ..] = *bytes else {
+        return None;
+    };
+    let end = rest.iter().position(|&b| b == 0)?;
+    let version = &rest[..end];
+    if version.is_empty() || !version.iter().all(u8::is_ascii_graphic) {
         return None;
     }
-    let end = payload.iter().skip(1).position(|&b| b == 0)?;
-    let version = &payload[1..1 + end];
-    if version.is_empty() || !version.iter().all(|b| b.is_ascii_graphic()) {
-        return None;
-    }
-    let flags_at = 1 + end + 1 + 4 + 8 + 1;
-    let tls = payload
-        .get(flags_at..flags_at + 2)
-        .map(|flags| u16::from_le_bytes([flags[0], flags[1]]) & CLIENT_SSL != 0);
-    Some(tls)
+    // After the version's NUL: a connection id, 8 bytes of salt, a filler.
+    let flags_at = end + 1 + 4 + 8 + 1;
+    let flags = rest.get(flags_at..flags_at + 2);
+    Some(flags.map(|flags| u16::from_le_bytes([flags[0], flags[1]]) & CLIENT_SSL != 0))
 }
 
 #[cfg(test)]
@@ -538,13 +490,14 @@ mod tests {
     fn mysql_greetings() {
         assert_eq!(mysql_greeting(&greeting_bytes(0xF7FF)), Some(Some(false)));
         assert_eq!(mysql_greeting(&greeting_bytes(0xFFFF)), Some(Some(true)));
-        assert_eq!(
-            complete_greeting(&greeting_bytes(0x0800)),
-            Some(Answer::Spoke { tls: Some(true) })
-        );
+        // The whole packet is read, then judged.
+        let whole = greeting_bytes(0x0800);
+        assert_eq!(greeting_length(&whole), whole.len());
+        assert_eq!(greeting_reply(&whole), Answer::Spoke { tls: Some(true) });
         // Cut before the flags: read on.
-        let cut = &greeting_bytes(0x0800)[..12];
-        assert_eq!(complete_greeting(cut), None);
+        assert!(greeting_length(&whole[..12]) > 12);
+        // Not a MySQL packet's header: read no more.
+        assert_eq!(greeting_length(b"SSH-2.0-OpenSSH_9.2\r\n"), 0);
         assert_eq!(mysql_greeting(b"N"), None);
         let error = b"\x17\0\0\0\xff\x69\x04Host is not allowed";
         assert_eq!(greeting_reply(error), Answer::Spoke { tls: None });
