@@ -4,7 +4,7 @@
 use std::ffi::{OsStr, OsString};
 use std::sync::OnceLock;
 
-use crate::checks::{self, Context, DatabaseState};
+use crate::checks::{self, Context, DatabaseState, SiteUrl};
 use crate::database::DatabaseUrl;
 use crate::platform::Detection;
 use crate::policy::Policy;
@@ -29,15 +29,18 @@ fn run(policy: &Policy, snapshot: &Snapshot) -> Report {
     let probe = policy
         .probe_timeout()
         .map(|timeout| crate::probe::probe(policy, timeout, database.classified()));
-    let (findings, startup_line, switch) = {
-        #[cfg_attr(not(feature = "probe"), expect(unused_mut))]
-        let mut cx = Context::new(policy, snapshot, detection.as_ref(), production, &database);
+    let cx = Context {
+        policy,
+        snapshot,
+        detection: detection.as_ref(),
+        production,
+        database: &database,
+        site_url: SiteUrl::read(snapshot.get(Variable::SiteUrl)),
         #[cfg(feature = "probe")]
-        {
-            cx.probe = probe.as_ref();
-        }
-        (checks::run(&cx), cx.startup_line(), profile.switch_texts(cx.name(switch)))
+        probe: probe.as_ref(),
     };
+    let findings = checks::run(&cx);
+    let (startup_line, switch) = (cx.startup_line(), profile.switch_texts(cx.name(switch)));
     let (platform, environment, preview) = match detection {
         Some(d) => (Some(d.platform), d.environment, d.preview),
         None => (None, None, false),

@@ -50,17 +50,18 @@ fn fits(value: &str, max: usize, allowed: impl Fn(u8) -> bool) -> bool {
 
 /// A part shown by its length only: `(12 characters)`.
 pub(crate) fn length(value: &str) -> String {
-    match value.chars().count() {
-        1 => "(1 character)".to_owned(),
-        n => format!("({n} characters)"),
-    }
+    format!("({})", characters(value))
 }
 
 /// A whole value shown by its length only: `(16 characters, not shown)`.
 pub(crate) fn not_shown(value: &str) -> String {
+    format!("({}, not shown)", characters(value))
+}
+
+fn characters(value: &str) -> String {
     match value.chars().count() {
-        1 => "(1 character, not shown)".to_owned(),
-        n => format!("({n} characters, not shown)"),
+        1 => "1 character".to_owned(),
+        n => format!("{n} characters"),
     }
 }
 

@@ -4,7 +4,6 @@ use std::borrow::Cow;
 
 use url::Url;
 
-use super::allowed_hosts::AllowedHosts;
 use crate::catalog::Check;
 use crate::database::{Backend, DatabaseUrl, DatabaseUrlError};
 use crate::platform::{Detection, GENERIC_PLACE, Platform};
@@ -68,7 +67,7 @@ pub(crate) enum SiteUrl {
 }
 
 impl SiteUrl {
-    fn read(value: Value<'_>) -> Option<SiteUrl> {
+    pub(crate) fn read(value: Value<'_>) -> Option<SiteUrl> {
         match value {
             Value::Unset => None,
             Value::NotUtf8 => Some(SiteUrl::Invalid("is not valid UTF-8")),
@@ -91,13 +90,6 @@ impl SiteUrl {
     }
 }
 
-/// `ALLOWED_HOSTS` as the checks read it.
-pub(crate) enum AllowedHostsState<'a> {
-    Unset,
-    NotUtf8,
-    Set(AllowedHosts<'a>),
-}
-
 /// Everything a check may look at, read once per run.
 pub(crate) struct Context<'a> {
     pub(crate) policy: &'a Policy,
@@ -106,38 +98,12 @@ pub(crate) struct Context<'a> {
     pub(crate) production: bool,
     pub(crate) database: &'a DatabaseState,
     pub(crate) site_url: Option<SiteUrl>,
-    pub(crate) allowed_hosts: AllowedHostsState<'a>,
     /// What the live probe found, when the policy asked for one.
     #[cfg(feature = "probe")]
     pub(crate) probe: Option<&'a crate::probe::ProbeReport>,
 }
 
 impl<'a> Context<'a> {
-    pub(crate) fn new(
-        policy: &'a Policy,
-        snapshot: &'a Snapshot<'a>,
-        detection: Option<&'a Detection>,
-        production: bool,
-        database: &'a DatabaseState,
-    ) -> Context<'a> {
-        let allowed_hosts = match snapshot.get(Variable::AllowedHosts) {
-            Value::Unset => AllowedHostsState::Unset,
-            Value::NotUtf8 => AllowedHostsState::NotUtf8,
-            Value::Set(list) => AllowedHostsState::Set(AllowedHosts::parse(list)),
-        };
-        Context {
-            policy,
-            snapshot,
-            detection,
-            production,
-            database,
-            site_url: SiteUrl::read(snapshot.get(Variable::SiteUrl)),
-            allowed_hosts,
-            #[cfg(feature = "probe")]
-            probe: None,
-        }
-    }
-
     pub(crate) fn platform(&self) -> Option<Platform> {
         self.detection.map(|d| d.platform)
     }

@@ -7,7 +7,7 @@ mod context;
 mod probed;
 mod rules;
 
-pub(crate) use context::{Context, DatabaseState};
+pub(crate) use context::{Context, DatabaseState, SiteUrl};
 
 use crate::catalog::{Check, Severity};
 use crate::finding::Finding;

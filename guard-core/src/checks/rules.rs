@@ -2,7 +2,8 @@
 //! returns a [`Hit`] per problem (an `Option` where there can be only one);
 //! severity and allowing are the catalog's.
 
-use super::context::{AllowedHostsState, Context, DatabaseState, Hit, SiteUrl};
+use super::allowed_hosts::AllowedHosts;
+use super::context::{Context, DatabaseState, Hit, SiteUrl};
 use crate::catalog::Check;
 use crate::database::{Backend, DatabaseUrlProblem, Tls, is_local_host, is_private_host};
 use crate::policy::Fix;
@@ -312,11 +313,11 @@ fn not_allowed(
     message: impl Fn(&str) -> (String, String),
 ) -> Option<Hit> {
     let var = cx.name(Variable::AllowedHosts);
-    let (message, remediation) = match &cx.allowed_hosts {
-        AllowedHostsState::Unset => return None,
-        AllowedHostsState::Set(allowed) if allowed.allows(host) => return None,
-        AllowedHostsState::Set(_) => message(&show::host(host)),
-        AllowedHostsState::NotUtf8 => (
+    let (message, remediation) = match cx.value(Variable::AllowedHosts) {
+        Value::Unset => return None,
+        Value::Set(list) if AllowedHosts::parse(list).allows(host) => return None,
+        Value::Set(_) => message(&show::host(host)),
+        Value::NotUtf8 => (
             format!("{var} is not valid UTF-8: it allows no host"),
             format!("Set {var} again, as plain text, {}.", cx.place(var)),
         ),
@@ -358,7 +359,7 @@ pub(super) fn required_variable_missing(cx: &Context<'_>) -> Vec<Hit> {
 }
 
 pub(super) fn allowed_hosts_wildcard(cx: &Context<'_>) -> Option<Hit> {
-    let AllowedHostsState::Set(allowed) = &cx.allowed_hosts else { return None };
+    let allowed = AllowedHosts::parse(cx.value(Variable::AllowedHosts).as_str()?);
     let var = cx.name(Variable::AllowedHosts);
     allowed.has_wildcard().then(|| {
         cx.hit(
