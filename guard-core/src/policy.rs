@@ -102,7 +102,7 @@ pub struct Policy {
     probe: Option<Duration>,
     /// `None`: the system's resolver.
     #[cfg(feature = "probe")]
-    resolver: Option<Resolver>,
+    resolver: Option<Arc<dyn Resolve>>,
 }
 
 impl Default for Policy {
@@ -442,7 +442,7 @@ impl Policy {
     #[cfg(feature = "probe")]
     #[must_use]
     pub fn probe_resolver(mut self, resolver: impl Resolve) -> Policy {
-        self.resolver = Some(Resolver(Arc::new(resolver)));
+        self.resolver = Some(Arc::new(resolver));
         self
     }
 
@@ -463,7 +463,7 @@ impl Policy {
     /// The app's resolver; `None`: the system's.
     #[cfg(feature = "probe")]
     pub(crate) fn resolver(&self) -> Option<&Arc<dyn Resolve>> {
-        self.resolver.as_ref().map(|resolver| &resolver.0)
+        self.resolver.as_ref()
     }
 
     /// Whether the secret must fit Rust's `cookie::Key` (64 bytes).
@@ -504,27 +504,24 @@ where
     }
 }
 
-/// An app's [`Resolve`], compared by identity.
+/// An app's resolver shows as no more than that.
 #[cfg(feature = "probe")]
-#[derive(Clone)]
-struct Resolver(Arc<dyn Resolve>);
-
-#[cfg(feature = "probe")]
-impl std::fmt::Debug for Resolver {
+impl std::fmt::Debug for dyn Resolve {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Resolver(the app's)")
+        f.write_str("the app's resolver")
     }
 }
 
+/// Two resolvers are equal when they are the same one.
 #[cfg(feature = "probe")]
-impl PartialEq for Resolver {
+impl PartialEq for dyn Resolve {
     fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
+        std::ptr::addr_eq(self, other)
     }
 }
 
 #[cfg(feature = "probe")]
-impl Eq for Resolver {}
+impl Eq for dyn Resolve {}
 
 #[cfg(test)]
 mod tests {
