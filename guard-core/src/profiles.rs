@@ -807,7 +807,10 @@ pub(crate) fn weakness(
     if most.is_some_and(|most| most * 3 > length) {
         return Some(format!("is more than a third one character ({length} characters)"));
     }
-    if database.is_some_and(|url| url.contains(secret) || percent_decoded(url).contains(secret)) {
+    if database.is_some_and(|url| {
+        url.contains(secret)
+            || percent_encoding::percent_decode_str(url).decode_utf8_lossy().contains(secret)
+    }) {
         return Some(format!(
             "is the database password or appears in the database URL ({length} characters)"
         ));
@@ -835,27 +838,6 @@ fn smallest_period(chars: &[char]) -> usize {
         border[i] = k;
     }
     chars.len() - border.last().copied().unwrap_or(0)
-}
-
-/// `%XX` escapes decoded, for comparing a secret with a URL's password.
-fn percent_decoded(url: &str) -> String {
-    let bytes = url.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
-        match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-            Some(byte) if bytes[i] == b'%' => {
-                out.push(byte);
-                i += 3;
-            }
-            _ => {
-                out.push(bytes[i]);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Laravel's `Encrypter::supported`, through `parseKey`: what is wrong
