@@ -398,13 +398,22 @@ fn greeting(stream: &mut TcpStream, deadline: Instant) -> Answer {
     }
 }
 
-/// How many bytes the greeting that `bytes` begins takes: its 4-byte
+/// How many bytes of the greeting that `bytes` begins to read: its 4-byte
 /// header and the payload length the header gives. Until the header and
-/// a byte of payload have arrived, 5; once a sequence number other than 0
-/// shows it is no greeting, 0: read no more.
+/// a byte of payload have arrived, 5; 0, read no more, once the bytes can
+/// be judged: the greeting's capability flags are in, or an error packet
+/// begins, or the header is no greeting's (a sequence number other than 0,
+/// a length of 0 or above 64 KiB).
 fn greeting_length(bytes: &[u8]) -> usize {
     match *bytes {
-        [a, b, c, 0, _, ..] => 4 + usize::from(a) + (usize::from(b) << 8) + (usize::from(c) << 16),
+        // An error packet, or a greeting whose flags are in: enough to judge.
+        [_, _, _, 0, 0xFF, ..] => 0,
+        _ if mysql_greeting(bytes).is_some_and(|tls| tls.is_some()) => 0,
+        [a, b, c, 0, _, ..] => match usize::from(a) | usize::from(b) << 8 | usize::from(c) << 16 {
+            length @ 1..=0xFFFF => 4 + length,
+            // No greeting is empty or that long.
+            _ => 0,
+        },
         [_, _, _, _, _, ..] => 0,
         _ => 5,
     }
@@ -490,12 +499,16 @@ mod tests {
     fn mysql_greetings() {
         assert_eq!(mysql_greeting(&greeting_bytes(0xF7FF)), Some(Some(false)));
         assert_eq!(mysql_greeting(&greeting_bytes(0xFFFF)), Some(Some(true)));
-        // The whole packet is read, then judged.
+        // Read until the flags are in, then judged.
         let whole = greeting_bytes(0x0800);
-        assert_eq!(greeting_length(&whole), whole.len());
+        assert_eq!(greeting_length(&whole), 0);
         assert_eq!(greeting_reply(&whole), Answer::Spoke { tls: Some(true) });
-        // Cut before the flags: read on.
-        assert!(greeting_length(&whole[..12]) > 12);
+        // Cut before the flags: read on, to the packet's end at most.
+        assert_eq!(greeting_length(&whole[..12]), whole.len());
+        // An error packet, or a length no greeting has: read no more.
+        assert_eq!(greeting_length(b"\x17\0\0\0\xff\x69"), 0);
+        assert_eq!(greeting_length(b"\xff\xff\xff\0\x0a5.7"), 0);
+        assert_eq!(greeting_length(b"\0\0\x01\0\x0a5.7"), 0);
         // Not a MySQL packet's header: read no more.
         assert_eq!(greeting_length(b"SSH-2.0-OpenSSH_9.2\r\n"), 0);
         assert_eq!(mysql_greeting(b"N"), None);
