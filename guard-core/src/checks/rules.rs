@@ -305,18 +305,18 @@ pub(super) fn site_url_insecure(cx: &Context<'_>) -> Option<Hit> {
     ))
 }
 
-/// The hit for an `ALLOWED_HOSTS` that does not allow `host`: `None` when
-/// it is unset or allows it.
+/// The hit for an `ALLOWED_HOSTS` that does not allow `host`, worded by
+/// `words` from the host as shown: `None` when it is unset or allows it.
 fn not_allowed(
     cx: &Context<'_>,
     host: &str,
-    message: impl Fn(&str) -> (String, String),
+    words: impl Fn(&str) -> (String, String),
 ) -> Option<Hit> {
     let var = cx.name(Variable::AllowedHosts);
     let (message, remediation) = match cx.value(Variable::AllowedHosts) {
         Value::Unset => return None,
         Value::Set(list) if AllowedHosts::parse(list).allows(host) => return None,
-        Value::Set(_) => message(&show::host(host)),
+        Value::Set(_) => words(&show::host(host)),
         Value::NotUtf8 => (
             format!("{var} is not valid UTF-8: it allows no host"),
             format!("Set {var} again, as plain text, {}.", cx.place(var)),
