@@ -9,7 +9,8 @@
 #      --probe-timeout 500` end to end, and the probe's own elapsed_ms;
 #   3. with BASE (a git revision), the stripped size of a release app that
 #      calls prodguard::validate() with prodguard's default features, at
-#      BASE and in this tree: the feature off must add nothing.
+#      BASE and in this tree: the feature off must add nothing; and whether
+#      that app, unstripped, holds any of the probe's symbols (none must).
 #
 # Needs root (the server runs as the postgres user), Debian's postgresql
 # (.ci/servers.sh), hyperfine and python3. Nothing leaves loopback.
@@ -95,6 +96,8 @@ if [ -n "$base" ]; then
         src=$work/base
         [ "$tree" = now ] && src=$repo
         mkdir -p "$work/app-$tree/src"
+        # Before the rename (08f002b) the package was guard-core.
+        package=$(sed -n 's/^name = "\(.*\)"$/\1/p' "$src/guard-core/Cargo.toml" | head -n 1)
         cat >"$work/app-$tree/Cargo.toml" <<TOML
 [package]
 name = "app"
@@ -103,16 +106,16 @@ edition = "2024"
 publish = false
 
 [dependencies]
-prodguard = { path = "$src/guard-core" }
-
-[profile.release]
-strip = true
+prodguard = { package = "$package", path = "$src/guard-core" }
 
 [workspace]
 TOML
         echo 'fn main() { if let Err(err) = prodguard::validate() { eprintln!("{err}"); std::process::exit(78) } }' \
             >"$work/app-$tree/src/main.rs"
         (cd "$work/app-$tree" && CARGO_TARGET_DIR="$work/app-$tree/target" cargo build --quiet --release)
-        echo "$tree: $(stat -c %s "$work/app-$tree/target/release/app") bytes"
+        binary=$work/app-$tree/target/release/app
+        probe_symbols=$(nm -C "$binary" | grep -c 'prodguard::probe::' || true)
+        strip -o "$binary.stripped" "$binary"
+        echo "$tree: $(stat -c %s "$binary.stripped") bytes stripped; probe symbols: $probe_symbols"
     done
 fi

@@ -99,7 +99,7 @@ median() {
 paired() {
     paste "$work/batch.$1" "$work/batch.1" | awk '{ print $1 / $2 }' | median
 }
-names=("hello-world         " "prodguard check (fit)   " "prodguard check (misfit)" "guard --version     ")
+names=("hello-world             " "prodguard check (fit)   " "prodguard check (misfit)" "prodguard --version     ")
 printf 'median wall time (µs), and the ratio to hello-world: of the pooled medians,
 '
 printf 'and the median of the %d batches'"'"' ratios
@@ -112,7 +112,7 @@ for n in 1 2 3 4; do
         "$(awk -v a="$m" -v b="$hello_median" 'BEGIN { print a / b }')" "$(paired "$n")"
     printf '\n'
 done
-echo "  (guard --version starts the binary and parses its arguments; it checks nothing)"
+echo "  (prodguard --version starts the binary and parses its arguments; it checks nothing)"
 
 # peak_rss CMD...: median of 50 runs' maximum resident set size, in KiB.
 peak_rss() {
