@@ -86,6 +86,7 @@ impl Fix {
 /// assert!(text.contains("REDIS_URL"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[must_use = "a policy checks nothing until it is validated"]
 pub struct Policy {
     profile: Profile,
     /// The app's own name for a [`Variable`], at its index: it replaces
@@ -166,7 +167,6 @@ impl Policy {
     ///     .unwrap_err();
     /// assert!(err.to_string().contains("STRIPE_KEY"));
     /// ```
-    #[must_use]
     #[track_caller]
     pub fn require(self, name: impl Into<Cow<'static, str>>) -> Policy {
         self.try_require(name).unwrap_or_else(|err| panic!("{err}"))
@@ -207,7 +207,6 @@ impl Policy {
     /// let report = Policy::new().allow(Check::SqliteInProduction).validate_env(env).unwrap();
     /// assert_eq!(report.findings()[0].severity(), Severity::Allowed);
     /// ```
-    #[must_use]
     pub fn allow(mut self, check: Check) -> Policy {
         if !self.allowed.contains(&check) {
             self.allowed.push(check);
@@ -232,7 +231,6 @@ impl Policy {
     /// let policy = Policy::new().rename(Variable::SecretKey, "SESSION_SECRET");
     /// assert_eq!(policy.name(Variable::SecretKey), Some("SESSION_SECRET"));
     /// ```
-    #[must_use]
     #[track_caller]
     pub fn rename(self, variable: Variable, name: impl Into<Cow<'static, str>>) -> Policy {
         self.try_rename(variable, name).unwrap_or_else(|err| panic!("{err}"))
@@ -282,7 +280,6 @@ impl Policy {
     /// let policy = prodguard::Policy::new().no_database();
     /// assert!(!policy.has_database());
     /// ```
-    #[must_use]
     pub fn no_database(mut self) -> Policy {
         self.database = false;
         self
@@ -294,7 +291,6 @@ impl Policy {
     /// let policy = prodguard::Policy::new().no_secret();
     /// assert!(!policy.has_secret());
     /// ```
-    #[must_use]
     pub fn no_secret(mut self) -> Policy {
         self.secret = false;
         self
@@ -309,7 +305,6 @@ impl Policy {
     /// let err = policy.validate_env([("DYNO", "1"), ("SECRET_KEY", key)]).unwrap_err();
     /// assert!(err.to_string().contains("cookie::Key"));
     /// ```
-    #[must_use]
     pub fn cookie_key(mut self) -> Policy {
         self.cookie_key = true;
         self
@@ -321,7 +316,6 @@ impl Policy {
     /// use prodguard::{FrontEnd, Policy};
     /// assert_eq!(Policy::new().worded_for(FrontEnd::Cli).front_end(), FrontEnd::Cli);
     /// ```
-    #[must_use]
     pub fn worded_for(mut self, front_end: FrontEnd) -> Policy {
         self.front_end = front_end;
         self
@@ -418,7 +412,6 @@ impl Policy {
     /// let report = prodguard::Policy::new().probe(Duration::from_secs(2)).validate();
     /// ```
     #[cfg(feature = "probe")]
-    #[must_use]
     pub fn probe(mut self, timeout: Duration) -> Policy {
         self.probe = Some(timeout);
         self
@@ -440,7 +433,6 @@ impl Policy {
     /// assert_eq!(policy.probe_timeout(), Some(Duration::from_millis(300)));
     /// ```
     #[cfg(feature = "probe")]
-    #[must_use]
     pub fn probe_resolver(mut self, resolver: impl Resolve) -> Policy {
         self.resolver = Some(Arc::new(resolver));
         self
