@@ -155,7 +155,7 @@ pub(crate) fn probe(policy: &Policy, timeout: Duration, url: Option<&DatabaseUrl
             "{var} connects through a unix socket; guard probes TCP hosts only"
         ));
     }
-    if url.shown().get(..12).is_some_and(|s| s.eq_ignore_ascii_case("mongodb+srv:")) {
+    if url.scheme() == Some("mongodb+srv") {
         return ProbeReport::not_run(format!(
             "{var} is mongodb+srv: its hosts come from a DNS SRV lookup, which guard does not make"
         ));
