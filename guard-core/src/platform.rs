@@ -135,7 +135,9 @@ impl Platform {
             // CONTEXT names Netlify's deploy context, but is too generic a
             // name to detect Netlify on its own.
             Platform::Netlify => set(V::Netlify),
-            Platform::CloudRun => set(V::KService) && set(V::KConfiguration) || set(V::CloudRunJob),
+            Platform::CloudRun => {
+                (set(V::KService) && set(V::KConfiguration)) || set(V::CloudRunJob)
+            }
             Platform::AppEngine => set(V::GaeService),
             Platform::AwsLambda => set(V::AwsLambdaFunctionName),
             Platform::AwsEcs => set(V::EcsContainerMetadataUriV4),
