@@ -435,9 +435,12 @@ fn greeting_reply(bytes: &[u8]) -> Answer {
 /// Reads a protocol-10 greeting: `Some(tls)` where `tls` is its
 /// `CLIENT_SSL` bit, when the flags arrived.
 fn mysql_greeting(bytes: &[u8]) -> Option<Option<bool>> {
-    let [_, _, _, 0, 10, ref rest @ ..] = *bytes else {
+    let [a, b, c, 0, 10, ref rest @ ..] = *bytes else {
         return None;
     };
+    // Within the packet: the bytes after it are not the greeting's.
+    let length = usize::from(a) | usize::from(b) << 8 | usize::from(c) << 16;
+    let rest = &rest[..rest.len().min(length.saturating_sub(1))];
     let end = rest.iter().position(|&b| b == 0)?;
     let version = &rest[..end];
     if version.is_empty() || !version.iter().all(u8::is_ascii_graphic) {
@@ -499,6 +502,10 @@ mod tests {
     fn mysql_greetings() {
         assert_eq!(mysql_greeting(&greeting_bytes(0xF7FF)), Some(Some(false)));
         assert_eq!(mysql_greeting(&greeting_bytes(0xFFFF)), Some(Some(true)));
+        // Flags past the packet's declared end are not its flags.
+        let mut short = greeting_bytes(0xFFFF);
+        short[0] = 20;
+        assert_eq!(mysql_greeting(&short), Some(None));
         // Read until the flags are in, then judged.
         let whole = greeting_bytes(0x0800);
         assert_eq!(greeting_length(&whole), 0);
