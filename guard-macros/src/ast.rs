@@ -110,34 +110,18 @@ impl Parse for Opt {
             "cookie_key" => flag(input, &keyword, OptKind::CookieKey)?,
             "quiet" => flag(input, &keyword, OptKind::Quiet)?,
             "exit" => flag(input, &keyword, OptKind::Exit)?,
-            "dotenv" => {
-                if input.peek(Token![=]) {
-                    input.parse::<Token![=]>()?;
-                    if !input.peek(LitStr) {
-                        return Err(unexpected(
-                            input,
-                            "expected the path of a .env file as a string literal: `dotenv = \".env.local\"`",
-                        ));
-                    }
-                    OptKind::Dotenv(Some(input.parse()?))
-                } else {
-                    flag(input, &keyword, OptKind::Dotenv(None))?
-                }
-            }
-            "probe" => {
-                if input.peek(Token![=]) {
-                    input.parse::<Token![=]>()?;
-                    if !input.peek(LitStr) {
-                        return Err(unexpected(
-                            input,
-                            "expected the probe's time bound as a string literal: `probe = \"500ms\"` or `probe = \"2s\"`",
-                        ));
-                    }
-                    OptKind::Probe(Some(input.parse()?))
-                } else {
-                    flag(input, &keyword, OptKind::Probe(None))?
-                }
-            }
+            "dotenv" => flag_or_string(
+                input,
+                &keyword,
+                "expected the path of a .env file as a string literal: `dotenv = \".env.local\"`",
+                OptKind::Dotenv,
+            )?,
+            "probe" => flag_or_string(
+                input,
+                &keyword,
+                "expected the probe's time bound as a string literal: `probe = \"500ms\"` or `probe = \"2s\"`",
+                OptKind::Probe,
+            )?,
             _ => {
                 return Err(Error::new(
                     keyword.span(),
@@ -156,6 +140,23 @@ fn flag(input: ParseStream, keyword: &Ident, kind: OptKind) -> Result<OptKind> {
     } else {
         Err(unexpected(input, format!("`{keyword}` takes no value: write `{keyword}` alone")))
     }
+}
+
+/// `keyword` alone, or `keyword = "…"`; `expected` says what the string is.
+fn flag_or_string(
+    input: ParseStream,
+    keyword: &Ident,
+    expected: &str,
+    kind: fn(Option<LitStr>) -> OptKind,
+) -> Result<OptKind> {
+    if !input.peek(Token![=]) {
+        return flag(input, keyword, kind(None));
+    }
+    input.parse::<Token![=]>()?;
+    if !input.peek(LitStr) {
+        return Err(unexpected(input, expected));
+    }
+    Ok(kind(Some(input.parse()?)))
 }
 
 /// `keyword(item, ...)` with at least one item.
