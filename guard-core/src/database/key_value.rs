@@ -10,7 +10,9 @@
 //! every key must be one, or the value is invalid. With no `host` the
 //! connection goes through the default unix socket.
 
-use super::parts::{Parts, host_port};
+use std::net::IpAddr;
+
+use super::parts::{Parts, listed_host};
 use super::{Backend, DatabaseUrl, DatabaseUrlError};
 
 /// libpq's connection keywords (PostgreSQL 18), and the old `requiressl`
@@ -98,9 +100,11 @@ pub(super) fn read(value: &str) -> Option<Result<DatabaseUrl, DatabaseUrlError>>
             return Some(Err(fail("an unterminated quote")));
         };
         if matches!(key, "host" | "hostaddr") {
-            // Each host is a name, an address, or a socket directory.
-            let understood = |host: &str| {
-                host.is_empty() || host.starts_with(['/', '@']) || host_port(host).is_ok()
+            // Each host is a name, an address, or a socket directory; each
+            // `hostaddr` is an IP address (libpq refuses anything else).
+            let understood = |host: &str| match key {
+                "hostaddr" => host.is_empty() || host.parse::<IpAddr>().is_ok(),
+                _ => host.is_empty() || host.starts_with(['/', '@']) || listed_host(host).is_ok(),
             };
             if !value.split(',').all(understood) {
                 return Some(Err(fail("a host that is no host name, address or directory")));

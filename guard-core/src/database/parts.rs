@@ -236,7 +236,7 @@ impl Parts {
                 for host in value.split(',').filter(|h| !h.is_empty()) {
                     if host.starts_with(['/', '@']) {
                         self.url.socket = true;
-                    } else if let Ok(endpoint) = host_port(host) {
+                    } else if let Ok(endpoint) = listed_host(host) {
                         self.url.endpoints.push(endpoint);
                     }
                 }
@@ -501,11 +501,23 @@ fn shown_hosts(value: &str) -> Option<String> {
     for host in value.split(',') {
         if host.starts_with('/') && show::fits_path(host) {
             shown.push(host.to_owned());
+        } else if let Ok(ip) = host.parse::<Ipv6Addr>() {
+            shown.push(ip.to_string());
         } else {
             shown.push(host_port(host).ok()?.shown());
         }
     }
     Some(shown.join(","))
+}
+
+/// One host of a parameter's list (`host=`, `hostaddr=`, `serverName=`):
+/// what [`host_port`] reads, or an IPv6 address without brackets, as libpq
+/// takes it there.
+pub(super) fn listed_host(text: &str) -> Result<Endpoint, &'static str> {
+    match text.parse::<Ipv6Addr>() {
+        Ok(ip) => Ok(Endpoint { host: ip.to_string(), port: None }),
+        Err(_) => host_port(text),
+    }
 }
 
 /// `host`, `host:port` or `[v6]:port`, each part parsed.

@@ -509,7 +509,8 @@ fn invalid_values() {
     }
 }
 
-/// A libpq `host` that is no host nor socket directory is not understood.
+/// A libpq `host` that is no host nor socket directory, or a `hostaddr`
+/// that is no IP address, is not understood.
 #[test]
 fn a_libpq_host_that_is_no_host_is_invalid() {
     check_rows(&[
@@ -517,6 +518,16 @@ fn a_libpq_host_that_is_no_host_is_invalid() {
         ("host=db,localhost% dbname=app", Invalid(Some(Backend::Postgresql))),
         ("host=db,/tmp dbname=app", Fit(Backend::Postgresql, "host=db,/tmp dbname=app")),
         ("host=db,,h2 dbname=app", Fit(Backend::Postgresql, "host=*** dbname=app")),
+        // `hostaddr` is numeric: libpq cannot parse a name or a directory there.
+        ("host=db hostaddr=notanip dbname=app", Invalid(Some(Backend::Postgresql))),
+        ("hostaddr=/tmp dbname=app", Invalid(Some(Backend::Postgresql))),
+        (
+            "hostaddr=10.0.0.5,10.0.0.6 dbname=app",
+            Fit(Backend::Postgresql, "hostaddr=10.0.0.5,10.0.0.6 dbname=app"),
+        ),
+        // An IPv6 address goes without brackets in libpq's host lists.
+        ("host=fd12::5,db dbname=app", Fit(Backend::Postgresql, "host=fd12::5,db dbname=app")),
+        ("hostaddr=::1 dbname=app", Fit(Backend::Postgresql, "hostaddr=::1 dbname=app")),
     ]);
 }
 
