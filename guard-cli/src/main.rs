@@ -19,7 +19,8 @@ use std::time::Duration;
 
 use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use prodguard::{
-    Check, DatabaseUrl, FrontEnd, Policy, Profile, UnknownCheck, UnknownProfile, Variable, env_file,
+    Check, DatabaseUrl, FrontEnd, Policy, Profile, UnknownCheck, UnknownProfile, Variable,
+    VariableNameError, env_file,
 };
 
 /// Fit to start: no error (warnings allowed).
@@ -194,7 +195,7 @@ struct CheckArgs {
 
     /// Require a variable of the app's own (an error in production when
     /// unset). Repeatable.
-    #[arg(long, value_name = "VAR", value_parser = parse_variable_name)]
+    #[arg(long, value_name = "VAR")]
     require: Vec<String>,
 
     /// Read one of guard's variables under the app's own name, VAR being
@@ -265,12 +266,7 @@ struct ClassifyArgs {
     stdin: bool,
 
     /// The variable to read when neither --url nor --stdin is given.
-    #[arg(
-        long = "var",
-        value_name = "NAME",
-        default_value = "DATABASE_URL",
-        value_parser = parse_variable_name
-    )]
+    #[arg(long = "var", value_name = "NAME", default_value = "DATABASE_URL")]
     variable: String,
 
     /// Output format.
@@ -306,11 +302,19 @@ fn parse_profile(id: &str) -> Result<Profile, UnknownProfile> {
     id.parse()
 }
 
+// Variable names are checked by the policy, after clap: clap's error would
+// echo the argument, and a value given where a name belongs may be a secret.
+
 fn parse_rename(pair: &str) -> Result<(String, String), String> {
     let (from, to) = pair
         .split_once('=')
         .ok_or_else(|| "expected VAR=NAME, e.g. SECRET_KEY=SESSION_SECRET".to_owned())?;
-    Ok((from.trim().to_owned(), parse_variable_name(to)?))
+    Ok((from.trim().to_owned(), to.to_owned()))
+}
+
+/// Whether `name` may name a variable, by the policy's rule.
+fn is_name(name: &str) -> bool {
+    Policy::new().try_require(name.to_owned()).is_ok()
 }
 
 /// The variable `profile` reads under `name` (any case), for `--rename`.
@@ -327,17 +331,9 @@ fn variable_of(profile: Profile, name: &str) -> Result<Variable, String> {
         .find(|known| known.eq_ignore_ascii_case(name))
         .and_then(|known| profile.variable_named(known))
         .ok_or_else(|| {
-            format!("{name:?} is none of the {profile} profile's variables: {}", names.join(", "))
+            let name = if is_name(name) { format!("{name:?}") } else { "VAR".to_owned() };
+            format!("{name} is none of the {profile} profile's variables: {}", names.join(", "))
         })
-}
-
-fn parse_variable_name(name: &str) -> Result<String, String> {
-    // The same rule as the policy's; checked here too so that clap names
-    // the flag in its error.
-    Policy::new()
-        .try_require(name.to_owned())
-        .map(|_| name.to_owned())
-        .map_err(|err| err.to_string())
 }
 
 /// Why a run ends with exit status 2 rather than a verdict.
@@ -527,6 +523,9 @@ fn classify(args: ClassifyArgs) -> Result<u8, Failure> {
     } else if let Some(url) = args.url {
         (url, "--url".to_owned())
     } else {
+        if !is_name(&args.variable) {
+            return Err(Failure::Usage(format!("--var: {}", VariableNameError::Invalid)));
+        }
         let value = std::env::var_os(&args.variable).ok_or_else(|| {
             Failure::Usage(format!(
                 "{} is not set; pass --url URL, or a line on standard input with --stdin",

@@ -155,7 +155,8 @@ impl Policy {
     ///
     /// # Panics
     ///
-    /// When `name` is empty or holds whitespace, `=` or NUL;
+    /// When `name` is empty or holds a character other than an ASCII
+    /// letter, a digit, `_`, `.` or `-`;
     /// [`try_require`](Policy::try_require) returns that as an error.
     ///
     /// ```
@@ -219,7 +220,7 @@ impl Policy {
     ///
     /// # Panics
     ///
-    /// When the name is invalid (empty, whitespace, `=`, NUL), already
+    /// When the name is invalid (empty, or not of `[A-Za-z0-9_.-]`), already
     /// names another of guard's variables, or is a variable hosting
     /// platforms set: one variable never plays two roles, so a secret can
     /// never be read, and printed, as a boolean or an environment name.

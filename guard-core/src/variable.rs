@@ -158,10 +158,10 @@ impl PlatformVariable {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum VariableNameError {
-    /// Empty, or holding whitespace, a control character (NUL included), an
-    /// invisible or bidirectional character, or `=`.
+    /// Empty, or holding a character other than an ASCII letter, a digit,
+    /// `_`, `.` or `-`.
     #[error(
-        "a variable name must be non-empty and hold no whitespace, control, invisible or bidirectional character, or `=`"
+        "a variable name must be non-empty and made of ASCII letters, digits, `_`, `.` and `-`"
     )]
     Invalid,
     /// Another of guard's variables already has this name.
@@ -180,11 +180,12 @@ pub enum VariableNameError {
     },
 }
 
-/// Whether `name` can name a variable: non-empty, no whitespace, control
-/// character (NUL included), invisible or bidirectional character, or `=`.
+/// Whether `name` can name a variable: non-empty, and only ASCII letters,
+/// digits, `_`, `.` and `-` (what Kubernetes and the platforms take). So a
+/// name is always shown as it is, and a value given where a name belongs
+/// (a URL, `KEY=value`) is refused without being echoed.
 pub(crate) fn is_valid_name(name: &str) -> bool {
-    !name.is_empty()
-        && !name.contains(|c: char| c.is_whitespace() || crate::show::is_invisible(c) || c == '=')
+    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b))
 }
 
 #[cfg(test)]
@@ -211,7 +212,7 @@ mod tests {
 
     #[test]
     fn names_are_names() {
-        for good in ["REDIS_URL", "a", "ÄPFEL", "x.y-z"] {
+        for good in ["REDIS_URL", "a", "x.y-z", "db_2"] {
             assert!(is_valid_name(good), "{good:?}");
         }
         let bad = [
@@ -228,6 +229,11 @@ mod tests {
             "A\u{200b}",
             "\u{feff}A",
             "A\u{2066}B",
+            // A value where a name belongs: refused, so never echoed.
+            "postgresql://u:Zq9XkW2mPt@db/app",
+            "SECRET_KEY=Zq9XkW2mPt",
+            "ÄPFEL",
+            "A,B:C%D",
         ];
         for bad in bad {
             assert!(!is_valid_name(bad), "{bad:?}");

@@ -170,8 +170,9 @@ pub fn probe_millis(bound: &str) -> std::result::Result<u64, String> {
     })
 }
 
-/// A name the process environment can hold: not empty, no `=`, no NUL
-/// (`std::env::set_var` panics on those, and no platform can set them).
+/// A name prodguard takes (`Policy::try_require`'s rule, which the
+/// attribute's expansion would otherwise fail at start-up): not empty, and
+/// only ASCII letters, digits, `_`, `.` and `-`.
 fn variable_name(name: &str) -> std::result::Result<(), String> {
     if name.is_empty() {
         Err("the variable name is empty: write its name, e.g. `\"REDIS_URL\"`".to_owned())
@@ -184,6 +185,11 @@ fn variable_name(name: &str) -> std::result::Result<(), String> {
     } else if name.contains(|c: char| c.is_whitespace() || c.is_control()) {
         Err(format!(
             "`{}` is not a variable name: a name cannot contain whitespace, NUL or control characters",
+            name.escape_debug()
+        ))
+    } else if !name.bytes().all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b)) {
+        Err(format!(
+            "`{}` is not a variable name: a name is made of ASCII letters, digits, `_`, `.` and `-`",
             name.escape_debug()
         ))
     } else {
@@ -222,6 +228,10 @@ mod tests {
             ("with nul", "REDIS\0URL", false),
             ("with a space", " REDIS_URL", false),
             ("with a tab", "REDIS\tURL", false),
+            ("dotted", "app.db-url", true),
+            ("not ASCII", "ÄPFEL", false),
+            ("invisible", "REDIS\u{200b}URL", false),
+            ("a URL", "redis://cache:6379", false),
         ];
         for (case, name, valid) in cases {
             assert_eq!(variable_name(name).is_ok(), valid, "{case}");
