@@ -351,21 +351,28 @@ fn ssl_request(stream: &mut TcpStream, deadline: Instant) -> Answer {
     let mut buf = [0u8; 256];
     // Wanted: any byte, so one read.
     match read_reply(stream, &mut buf, deadline, |_| 1) {
+        Ok(Some(0)) => hung_up("closed it", "any answer to SSLRequest", "PostgreSQL"),
         Ok(Some(n)) => ssl_reply(&buf[..n]),
         Ok(None) => {
             silent("answer to SSLRequest", "a MySQL server, for one, would have greeted at once")
         }
-        Err(err) => Answer::Mismatch(format!("reset the connection on SSLRequest ({err})")),
+        Err(err) => {
+            hung_up(&format!("dropped it ({err})"), "any answer to SSLRequest", "PostgreSQL")
+        }
     }
+}
+
+/// A host that took the connection and ended it before a byte came:
+/// nothing arrived, so it did not answer.
+fn hung_up(ending: &str, before: &str, backend: &str) -> Answer {
+    Answer::Unreachable(format!(
+        "accepted the connection, then {ending} before {before} (a proxy whose database is down does this, as does a server that is not {backend})"
+    ))
 }
 
 /// Reads the one read that follows SSLRequest.
 fn ssl_reply(reply: &[u8]) -> Answer {
     match reply {
-        [] => Answer::Mismatch(
-            "closed the connection on SSLRequest without answering, which no PostgreSQL server does"
-                .to_owned(),
-        ),
         [b'S'] => Answer::Spoke { tls: Some(true) },
         [b'N'] => Answer::Spoke { tls: Some(false) },
         [b'S' | b'N', extra @ ..] => Answer::Mismatch(format!(
@@ -389,12 +396,10 @@ fn ssl_reply(reply: &[u8]) -> Answer {
 fn greeting(stream: &mut TcpStream, deadline: Instant) -> Answer {
     let mut buf = [0u8; 512];
     match read_reply(stream, &mut buf, deadline, greeting_length) {
-        Ok(Some(0)) => Answer::Mismatch(
-            "closed the connection without a greeting, which no MySQL server does".to_owned(),
-        ),
+        Ok(Some(0)) => hung_up("closed it", "a greeting", "MySQL"),
         Ok(Some(n)) => greeting_reply(&buf[..n]),
         Ok(None) => silent("MySQL greeting", "a PostgreSQL server, for one, waits silently"),
-        Err(err) => Answer::Mismatch(format!("reset the connection ({err})")),
+        Err(err) => hung_up(&format!("dropped it ({err})"), "a greeting", "MySQL"),
     }
 }
 
@@ -484,7 +489,6 @@ mod tests {
         for (case, reply, words) in [
             ("S and more", &b"Sxyz"[..], "3 extra bytes after `S`"),
             ("N and more", b"N\x00", "1 extra bytes after `N`"),
-            ("closed", b"", "closed the connection"),
             ("HTTP", b"HTTP/1.1 400 Bad Request\r\n", "26 bytes"),
         ] {
             match ssl_reply(reply) {

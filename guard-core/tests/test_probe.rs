@@ -143,6 +143,23 @@ fn a_silent_or_closed_host_is_unreachable_within_the_timeout() {
 }
 
 #[test]
+fn a_host_that_closes_without_a_byte_did_not_answer() {
+    // Nothing arrived, as from a proxy whose database is down: unreachable,
+    // not another protocol.
+    let closing = FakeServer::start(Behaviour::Close);
+    for (url, before) in [
+        (pg("127.0.0.1", closing.port(), ""), "before any answer to SSLRequest"),
+        (format!("mysql://app:{PASSWORD}@127.0.0.1:{}/shop", closing.port()), "before a greeting"),
+    ] {
+        let result = probing().validate_env(env(&url));
+        assert_eq!(findings(&result), [("database_unreachable", Severity::Error)], "{url}");
+        let text = every_output(&result);
+        assert!(text.contains(before), "{text}");
+        assert!(!text.contains(PASSWORD), "{text}");
+    }
+}
+
+#[test]
 fn a_slow_resolver_cannot_hold_the_probe() {
     let slow = |_: &str, _: u16| -> io::Result<Vec<SocketAddr>> {
         std::thread::sleep(Duration::from_secs(5));

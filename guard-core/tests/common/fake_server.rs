@@ -20,6 +20,9 @@ pub enum Behaviour {
     Reply(Vec<u8>),
     /// Writes these bytes as soon as it accepts, as a MySQL server greets.
     Greet(Vec<u8>),
+    /// Reads what the client sends first, if anything comes soon, then
+    /// closes without a byte, as a proxy whose database is down does.
+    Close,
 }
 
 pub struct FakeServer {
@@ -57,6 +60,11 @@ impl FakeServer {
                     }
                     Behaviour::Greet(bytes) => {
                         let _ = stream.write_all(bytes);
+                    }
+                    Behaviour::Close => {
+                        let _ = stream.set_read_timeout(Some(Duration::from_millis(100)));
+                        let _ = stream.read(&mut [0u8; 8]);
+                        continue;
                     }
                 }
                 held.push(stream);
