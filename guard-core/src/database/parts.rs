@@ -55,6 +55,10 @@ pub(super) struct Parts {
     /// Show only allow-listed parameter names, no value and no path: the
     /// text after a URL's host may be the end of a password.
     only_allow_listed: bool,
+    /// A parameter's value was hidden: it may have run on past a raw
+    /// separator (`password=Tr0ub&Zq9XkW2mPt=4dor`), so the names after it
+    /// are shown only when allow-listed.
+    after_hidden_value: bool,
 }
 
 impl Parts {
@@ -72,6 +76,7 @@ impl Parts {
             port: None,
             hidden: 0,
             only_allow_listed: false,
+            after_hidden_value: false,
         }
     }
 
@@ -149,17 +154,17 @@ impl Parts {
         value: &str,
         known_name: bool,
     ) -> Option<String> {
-        let name_shown = show::fits_name(name) && (!self.only_allow_listed || allow_listed(name));
+        let only_allow_listed = self.only_allow_listed || self.after_hidden_value;
+        let name_shown = show::fits_name(name) && (!only_allow_listed || allow_listed(name));
         if !known_name && !name_shown {
             self.hidden += 1;
             return None;
         }
         let key = key(name);
         self.read_parameter(&key, value);
-        let shown = shown_value(&key, value)
-            .filter(|_| !self.only_allow_listed)
-            .unwrap_or_else(|| "***".to_owned());
-        Some(format!("{name}={shown}"))
+        let shown = shown_value(&key, value).filter(|_| !self.only_allow_listed);
+        self.after_hidden_value |= shown.is_none();
+        Some(format!("{name}={}", shown.as_deref().unwrap_or("***")))
     }
 
     /// Reads a URL query (`name=value&…`, percent-encoded) and writes it

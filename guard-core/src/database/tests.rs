@@ -687,6 +687,42 @@ fn parts_that_do_not_fit_their_role_are_shown_by_length() {
             "u:p@tcp(db:3306)/app?token=x&S3CRETtail",
             Fit(Backend::Mysql, "u:***@tcp(db:3306)/app?token=*** (+1 parameter not shown)"),
         ),
+        // …and a tail holding `=` too: after a hidden value, a name is
+        // shown only when allow-listed.
+        (
+            "postgres://db/app?password=Tr0ub&S3CRETtail=4dor&sslmode=require",
+            Fit(
+                Backend::Postgresql,
+                "postgres://db/app?password=***&sslmode=require (+1 parameter not shown)",
+            ),
+        ),
+        (
+            "jdbc:postgresql://db:5432/app?user=u&password=Tr0ub&S3CRETtail=4dor",
+            Fit(
+                Backend::Postgresql,
+                "jdbc:postgresql://db:5432/app?user=u&password=*** (+1 parameter not shown)",
+            ),
+        ),
+        (
+            "jdbc:sqlserver://db:1433;databaseName=app;password=Tr0ub;S3CRETtail=4dor",
+            Fit(
+                Backend::Sqlserver,
+                "jdbc:sqlserver://db:1433;databaseName=app;password=*** (+1 parameter not shown)",
+            ),
+        ),
+        (
+            "jdbc:mysql://(host=db,password=a,S3CRETtailuser=x)/app",
+            Fit(Backend::Mysql, "jdbc:mysql://(host=db,password=***)/app (+1 parameter not shown)"),
+        ),
+        // Before any hidden value, any plain name is shown; after one,
+        // only an allow-listed name.
+        (
+            "postgres://db/app?appx=1&sslmode=require&password=Tr0ub",
+            Fit(
+                Backend::Postgresql,
+                "postgres://db/app?appx=***&sslmode=require (+1 parameter not shown)",
+            ),
+        ),
     ]);
 }
 
