@@ -100,7 +100,13 @@ const CASES: &[Case] = &[
     case("laravel", &[("APP_DEBUG", "true")], "debug_in_production", "APP_DEBUG", 78),
     case("laravel", &[("APP_DEBUG", "W3akS3cr3t-too-long")], "invalid_boolean", "APP_DEBUG", 78),
     case("laravel", &[("APP_ENV", "local")], "debug_in_production", "APP_ENV", 78),
-    case("laravel", &[("DB_CONNECTION", "sqlite")], "sqlite_in_production", "DB_CONNECTION", 78),
+    case(
+        "laravel",
+        &[("DB_CONNECTION", "sqlite"), ("DB_URL", "")],
+        "sqlite_in_production",
+        "DB_CONNECTION",
+        78,
+    ),
     case("laravel", &[("DB_URL", "")], "database_url_missing", "DB_URL", 78),
     case(
         "laravel",
@@ -224,6 +230,20 @@ fn a_fit_deployment_starts_under_every_profile() {
         assert_eq!(run.code, 0, "{profile}: {run:?}");
         assert_eq!(run.finding_ids(), Vec::<String>::new(), "{profile}");
     }
+}
+
+#[test]
+fn a_laravel_database_url_picks_the_driver_over_db_connection() {
+    // Laravel's ConfigurationUrlParser takes the driver from the URL's
+    // scheme: the skeleton's DB_CONNECTION=sqlite beside a PostgreSQL
+    // DB_URL connects to PostgreSQL.
+    let env = with(&fit("laravel"), &[("DB_CONNECTION", "sqlite")]);
+    let run = check("laravel", &env, "json");
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(run.finding_ids(), Vec::<String>::new());
+    // A SQLite URL is SQLite, whatever DB_CONNECTION says.
+    let env = with(&env, &[("DB_CONNECTION", "pgsql"), ("DB_URL", "sqlite:///data/app.db")]);
+    assert_eq!(check("laravel", &env, "json").finding_ids(), ["sqlite_in_production"]);
 }
 
 #[test]

@@ -75,6 +75,9 @@ pub(crate) struct Row {
     pub(crate) generator: &'static str,
     /// Variables that select SQLite: when set to this value (`None`: any).
     pub(crate) sqlite_when: &'static [(Variable, Option<&'static str>)],
+    /// A set database URL picks the driver whatever `sqlite_when` says:
+    /// Laravel's `ConfigurationUrlParser` takes it from the URL's scheme.
+    url_picks_driver: bool,
     /// Variables that, all set, configure a database server without a URL.
     pub(crate) configured_by: &'static [Variable],
     /// The prefix every database URL has (any case), and what it is.
@@ -108,7 +111,7 @@ const ROWS: [Row; 7] = [
         secret: SecretRule::Strong, secret_required: true,
         generator: "`python -c 'import secrets; print(secrets.token_urlsafe(50))'` (67 characters)",
         sqlite_when: &[], configured_by: &[], url_prefix: None, embedded: &[], unsupported_schemes: &[],
-        url_example: GENERIC_URL, railway_url: RAILWAY_URL,
+        url_picks_driver: false, url_example: GENERIC_URL, railway_url: RAILWAY_URL,
     },
     Row {
         id: "rails", framework: "Ruby on Rails",
@@ -117,7 +120,7 @@ const ROWS: [Row; 7] = [
         development: &["development", "test"], switch_is_list: false, production_value: "production",
         secret: SecretRule::Strong, secret_required: true, generator: "`bin/rails secret`",
         sqlite_when: &[], configured_by: &[], url_prefix: None, embedded: &[], unsupported_schemes: &[],
-        url_example: GENERIC_URL, railway_url: RAILWAY_URL,
+        url_picks_driver: false, url_example: GENERIC_URL, railway_url: RAILWAY_URL,
     },
     Row {
         id: "laravel", framework: "Laravel",
@@ -129,7 +132,7 @@ const ROWS: [Row; 7] = [
         secret: SecretRule::LaravelKey, secret_required: true, generator: "`php artisan key:generate --show`",
         sqlite_when: &[(V::DatabaseConnection, Some("sqlite"))], configured_by: &[V::DatabaseHost, V::DatabaseName],
         url_prefix: None, embedded: &[], unsupported_schemes: &[],
-        url_example: GENERIC_URL, railway_url: RAILWAY_URL,
+        url_picks_driver: true, url_example: GENERIC_URL, railway_url: RAILWAY_URL,
     },
     Row {
         id: "phoenix", framework: "Phoenix",
@@ -139,7 +142,7 @@ const ROWS: [Row; 7] = [
         development: &["dev", "test"], switch_is_list: false, production_value: "prod",
         secret: SecretRule::StrongBytes(64), secret_required: true, generator: "`mix phx.gen.secret` (64 characters)",
         sqlite_when: &[(V::DatabasePath, None)], configured_by: &[], url_prefix: None, embedded: &[],
-        unsupported_schemes: &[], url_example: GENERIC_URL, railway_url: RAILWAY_URL,
+        unsupported_schemes: &[], url_picks_driver: false, url_example: GENERIC_URL, railway_url: RAILWAY_URL,
     },
     Row {
         id: "node", framework: "Node.js",
@@ -148,7 +151,7 @@ const ROWS: [Row; 7] = [
         development: &["development", "test"], switch_is_list: false, production_value: "production",
         secret: SecretRule::Strong, secret_required: false, generator: OPENSSL,
         sqlite_when: &[], configured_by: &[], url_prefix: None, embedded: &[], unsupported_schemes: &[],
-        url_example: GENERIC_URL, railway_url: RAILWAY_URL,
+        url_picks_driver: false, url_example: GENERIC_URL, railway_url: RAILWAY_URL,
     },
     Row {
         id: "flask", framework: "Flask",
@@ -157,7 +160,7 @@ const ROWS: [Row; 7] = [
         secret: SecretRule::Strong, secret_required: true, generator: OPENSSL,
         sqlite_when: &[], configured_by: &[], url_prefix: None, embedded: &[],
         unsupported_schemes: &[("postgres", "postgresql", "SQLAlchemy 1.4 and later refuse it (Heroku's default) with NoSuchModuleError")],
-        url_example: GENERIC_URL, railway_url: RAILWAY_URL,
+        url_picks_driver: false, url_example: GENERIC_URL, railway_url: RAILWAY_URL,
     },
     Row {
         id: "spring", framework: "Spring Boot",
@@ -167,7 +170,7 @@ const ROWS: [Row; 7] = [
         sqlite_when: &[], configured_by: &[],
         url_prefix: Some(("jdbc:", "a JDBC URL: Spring's DataSource reads only jdbc: URLs")),
         embedded: &["jdbc:h2:", "jdbc:hsqldb:", "jdbc:derby:"], unsupported_schemes: &[],
-        url_example: "jdbc:postgresql://host:5432/database",
+        url_picks_driver: false, url_example: "jdbc:postgresql://host:5432/database",
         railway_url: "jdbc:postgresql://${{Postgres.PGHOST}}:${{Postgres.PGPORT}}/${{Postgres.PGDATABASE}} (and SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD)",
     },
 ];
@@ -207,6 +210,9 @@ impl Row {
         &self,
         value: impl Fn(Variable) -> Option<&'v str>,
     ) -> Option<Variable> {
+        if self.url_picks_driver && value(Variable::DatabaseUrl).is_some() {
+            return None;
+        }
         let selects = |&&(variable, wanted): &&(Variable, Option<&str>)| {
             value(variable).is_some_and(|set| wanted.is_none_or(|w| set.eq_ignore_ascii_case(w)))
         };

@@ -109,12 +109,18 @@ fn the_start_up_line_for_each_database_state() {
         ),
         (
             Policy::for_profile(Profile::Laravel),
+            vec![("APP_ENV", "production"), ("DB_CONNECTION", "sqlite")],
+            "⚠️  Using SQLite database from DB_CONNECTION (sqlite_in_production allowed)",
+        ),
+        // A database URL picks Laravel's driver over DB_CONNECTION.
+        (
+            Policy::for_profile(Profile::Laravel),
             vec![
                 ("APP_ENV", "production"),
                 ("DB_CONNECTION", "sqlite"),
                 ("DB_URL", "postgresql://db/app"),
             ],
-            "⚠️  Using SQLite database from DB_CONNECTION (sqlite_in_production allowed)",
+            "✅ Using PostgreSQL database from DB_URL",
         ),
         (
             Policy::for_profile(Profile::Laravel),
