@@ -247,6 +247,20 @@ fn a_laravel_database_url_picks_the_driver_over_db_connection() {
 }
 
 #[test]
+fn phoenix_s_ecto_urls_name_the_repo_s_database() {
+    // `mix phx.new`'s runtime.exs: "For example: ecto://USER:PASS@HOST/DATABASE".
+    // Ecto ignores the scheme; the Repo's adapter decides.
+    let ecto = [("DATABASE_URL", "ecto://shop:W3akS3cr3t@postgres.railway.internal/shop")];
+    let run = check("phoenix", &with(&fit("phoenix"), &ecto), "text");
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.starts_with("✅ Using the Repo's database from DATABASE_URL"), "{run:?}");
+    assert!(!run.stdout.contains(WEAK), "{run:?}");
+    // Elsewhere ecto:// names no known database.
+    let run = check("django", &with(&fit("django"), &ecto), "json");
+    assert_eq!(run.finding_ids(), ["unknown_database_backend"]);
+}
+
+#[test]
 fn each_framework_s_misconfiguration_names_its_variable() {
     for case in CASES {
         let env = with(&fit(case.profile), case.env);

@@ -78,6 +78,10 @@ pub(crate) struct Row {
     /// A set database URL picks the driver whatever `sqlite_when` says:
     /// Laravel's `ConfigurationUrlParser` takes it from the URL's scheme.
     url_picks_driver: bool,
+    /// A scheme that names no database, only the app's configured one
+    /// (Phoenix's `ecto://`: the Repo's adapter decides), and how to say
+    /// which database that is.
+    adapter_scheme: Option<(&'static str, &'static str)>,
     /// Variables that, all set, configure a database server without a URL.
     pub(crate) configured_by: &'static [Variable],
     /// The prefix every database URL has (any case), and what it is.
@@ -111,7 +115,7 @@ const ROWS: [Row; 7] = [
         secret: SecretRule::Strong, secret_required: true,
         generator: "`python -c 'import secrets; print(secrets.token_urlsafe(50))'` (67 characters)",
         sqlite_when: &[], configured_by: &[], url_prefix: None, embedded: &[], unsupported_schemes: &[],
-        url_picks_driver: false, url_example: GENERIC_URL, railway_url: RAILWAY_URL,
+        url_picks_driver: false, adapter_scheme: None, url_example: GENERIC_URL, railway_url: RAILWAY_URL,
     },
     Row {
         id: "rails", framework: "Ruby on Rails",
@@ -120,7 +124,7 @@ const ROWS: [Row; 7] = [
         development: &["development", "test"], switch_is_list: false, production_value: "production",
         secret: SecretRule::Strong, secret_required: true, generator: "`bin/rails secret`",
         sqlite_when: &[], configured_by: &[], url_prefix: None, embedded: &[], unsupported_schemes: &[],
-        url_picks_driver: false, url_example: GENERIC_URL, railway_url: RAILWAY_URL,
+        url_picks_driver: false, adapter_scheme: None, url_example: GENERIC_URL, railway_url: RAILWAY_URL,
     },
     Row {
         id: "laravel", framework: "Laravel",
@@ -132,7 +136,7 @@ const ROWS: [Row; 7] = [
         secret: SecretRule::LaravelKey, secret_required: true, generator: "`php artisan key:generate --show`",
         sqlite_when: &[(V::DatabaseConnection, Some("sqlite"))], configured_by: &[V::DatabaseHost, V::DatabaseName],
         url_prefix: None, embedded: &[], unsupported_schemes: &[],
-        url_picks_driver: true, url_example: GENERIC_URL, railway_url: RAILWAY_URL,
+        url_picks_driver: true, adapter_scheme: None, url_example: GENERIC_URL, railway_url: RAILWAY_URL,
     },
     Row {
         id: "phoenix", framework: "Phoenix",
@@ -142,7 +146,8 @@ const ROWS: [Row; 7] = [
         development: &["dev", "test"], switch_is_list: false, production_value: "prod",
         secret: SecretRule::StrongBytes(64), secret_required: true, generator: "`mix phx.gen.secret` (64 characters)",
         sqlite_when: &[(V::DatabasePath, None)], configured_by: &[], url_prefix: None, embedded: &[],
-        unsupported_schemes: &[], url_picks_driver: false, url_example: GENERIC_URL, railway_url: RAILWAY_URL,
+        unsupported_schemes: &[], url_picks_driver: false,
+        adapter_scheme: Some(("ecto", "the Repo's database")), url_example: GENERIC_URL, railway_url: RAILWAY_URL,
     },
     Row {
         id: "node", framework: "Node.js",
@@ -151,7 +156,7 @@ const ROWS: [Row; 7] = [
         development: &["development", "test"], switch_is_list: false, production_value: "production",
         secret: SecretRule::Strong, secret_required: false, generator: OPENSSL,
         sqlite_when: &[], configured_by: &[], url_prefix: None, embedded: &[], unsupported_schemes: &[],
-        url_picks_driver: false, url_example: GENERIC_URL, railway_url: RAILWAY_URL,
+        url_picks_driver: false, adapter_scheme: None, url_example: GENERIC_URL, railway_url: RAILWAY_URL,
     },
     Row {
         id: "flask", framework: "Flask",
@@ -160,7 +165,7 @@ const ROWS: [Row; 7] = [
         secret: SecretRule::Strong, secret_required: true, generator: OPENSSL,
         sqlite_when: &[], configured_by: &[], url_prefix: None, embedded: &[],
         unsupported_schemes: &[("postgres", "postgresql", "SQLAlchemy 1.4 and later refuse it (Heroku's default) with NoSuchModuleError")],
-        url_picks_driver: false, url_example: GENERIC_URL, railway_url: RAILWAY_URL,
+        url_picks_driver: false, adapter_scheme: None, url_example: GENERIC_URL, railway_url: RAILWAY_URL,
     },
     Row {
         id: "spring", framework: "Spring Boot",
@@ -170,7 +175,7 @@ const ROWS: [Row; 7] = [
         sqlite_when: &[], configured_by: &[],
         url_prefix: Some(("jdbc:", "a JDBC URL: Spring's DataSource reads only jdbc: URLs")),
         embedded: &["jdbc:h2:", "jdbc:hsqldb:", "jdbc:derby:"], unsupported_schemes: &[],
-        url_picks_driver: false, url_example: "jdbc:postgresql://host:5432/database",
+        url_picks_driver: false, adapter_scheme: None, url_example: "jdbc:postgresql://host:5432/database",
         railway_url: "jdbc:postgresql://${{Postgres.PGHOST}}:${{Postgres.PGPORT}}/${{Postgres.PGDATABASE}} (and SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD)",
     },
 ];
@@ -202,6 +207,12 @@ impl Row {
     /// all set (`DB_HOST` and `DB_DATABASE`).
     pub(crate) fn configured(&self, is_set: impl Fn(Variable) -> bool) -> bool {
         !self.configured_by.is_empty() && self.configured_by.iter().all(|&v| is_set(v))
+    }
+
+    /// How to name the database of a URL whose scheme names only the app's
+    /// configured one (`ecto://` under Phoenix); `None` for any other.
+    pub(crate) fn adapter_database(&self, scheme: Option<&str>) -> Option<&'static str> {
+        self.adapter_scheme.filter(|&(known, _)| scheme == Some(known)).map(|(_, words)| words)
     }
 
     /// The variable that selects SQLite without a URL, given each

@@ -142,7 +142,10 @@ impl<'a> Context<'a> {
             }
             DatabaseState::Classified(url) => match url.backend() {
                 Backend::Sqlite => local("SQLite", var, Check::SqliteInProduction),
-                Backend::Unknown => format!("⚠️  Using an unknown database from {var}"),
+                Backend::Unknown => match self.row().adapter_database(url.scheme()) {
+                    Some(database) => format!("✅ Using {database} from {var}"),
+                    None => format!("⚠️  Using an unknown database from {var}"),
+                },
                 backend => format!("✅ Using {} database from {var}", backend.name()),
             },
             _ if self.production => format!("⚠️  No usable {var}"),
