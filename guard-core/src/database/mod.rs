@@ -147,17 +147,30 @@ impl Backend {
             "redshift",
             // Prisma Accelerate: `prisma://` and `prisma+postgres://`.
             "prisma",
+            // Doctrine DBAL's driver schemes, here and below.
+            "pdo-pgsql",
         ]) {
             Backend::Postgresql
-        } else if is(&["mysql", "mysql2", "mysqlx", "mysqlgis", "mysql-connector", "mariadb"]) {
+        } else if is(&[
+            "mysql",
+            "mysql2",
+            "mysqlx",
+            "mysqlgis",
+            "mysql-connector",
+            "mariadb",
+            // Rails 7.1's MySQL adapter.
+            "trilogy",
+            "pdo-mysql",
+            "mysqli",
+        ]) {
             Backend::Mysql
-        } else if is(&["sqlite", "sqlite3", "spatialite", "file"]) {
+        } else if is(&["sqlite", "sqlite3", "spatialite", "file", "pdo-sqlite"]) {
             Backend::Sqlite
         } else if is(&["libsql"]) {
             Backend::Libsql
-        } else if is(&["mssql", "mssqlms", "sqlserver"]) {
+        } else if is(&["mssql", "mssqlms", "sqlserver", "sqlsrv", "pdo-sqlsrv"]) {
             Backend::Sqlserver
-        } else if is(&["oracle", "oraclegis"]) {
+        } else if is(&["oracle", "oraclegis", "oracle-enhanced", "oci8", "pdo-oci"]) {
             Backend::Oracle
         } else if is(&["cockroach", "cockroachdb"]) {
             Backend::Cockroachdb
@@ -432,7 +445,17 @@ impl DatabaseUrl {
             return read;
         }
         if let Some((scheme, rest)) = split_scheme(value) {
-            let backend = Backend::from_scheme(scheme);
+            let backend = match Backend::from_scheme(scheme) {
+                // SQLAlchemy's libSQL dialect: a host after `//` is a libSQL
+                // server (`sqlite+libsql://db.turso.io`), none a local file.
+                Backend::Sqlite
+                    if scheme.eq_ignore_ascii_case("sqlite+libsql")
+                        && rest.strip_prefix("//").is_some_and(|r| !r.starts_with(['/', '?'])) =>
+                {
+                    Backend::Libsql
+                }
+                backend => backend,
+            };
             if backend == Backend::Sqlite {
                 return sqlite::read_url(value, "", scheme, rest);
             }

@@ -381,6 +381,10 @@ fn every_sqlite_form_is_sqlite() {
         "Driver=SQLite3;Server=x;Database=app.db",
         // A relative path: SQL Server's Data Source never holds `/`.
         "Data Source=data/blog",
+        // Doctrine's driver scheme, and SQLAlchemy's libSQL dialect on a
+        // local file.
+        "pdo-sqlite:///var/data/app.db",
+        "sqlite+libsql:///local.db",
     ];
     for form in forms {
         let url = DatabaseUrl::classify(form).unwrap_or_else(|e| panic!("{form}: {e}"));
@@ -446,6 +450,17 @@ fn every_backend_family() {
         ("postgresql://uri-user@", Backend::Postgresql),
         ("postgresql://[::1]:12345/db", Backend::Postgresql),
         ("prisma://accelerate.prisma-data.net/?api_key=k", Backend::Postgresql),
+        // The adapters' and drivers' own schemes: Rails' Trilogy and
+        // oracle-enhanced, Laravel's sqlsrv, Doctrine DBAL's.
+        ("trilogy://u:pw@db/app", Backend::Mysql),
+        ("oracle-enhanced://u:pw@db:1521/orcl", Backend::Oracle),
+        ("sqlsrv://u:pw@db:1433/app", Backend::Sqlserver),
+        ("pdo-pgsql://u:pw@db/app", Backend::Postgresql),
+        ("pdo-mysql://u:pw@db/app", Backend::Mysql),
+        ("mysqli://u:pw@db/app", Backend::Mysql),
+        ("oci8://u:pw@db:1521/orcl", Backend::Oracle),
+        // SQLAlchemy's libSQL dialect on a Turso server.
+        ("sqlite+libsql://shop-org.turso.io/?authToken=abc&secure=true", Backend::Libsql),
     ];
     for (raw, expected) in cases {
         let url = DatabaseUrl::classify(raw).unwrap_or_else(|e| panic!("{raw}: {e}"));
