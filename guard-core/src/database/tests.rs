@@ -446,6 +446,9 @@ fn every_backend_family() {
         ("https://example.com", Backend::Unknown),
         ("root:pw@tcp(db.example.com:3306)/shop?tls=true", Backend::Mysql),
         ("root@unix(/var/run/mysqld/mysqld.sock)/shop", Backend::Mysql),
+        // SQLAlchemy's Cloud SQL form: no host, a socket.
+        ("mysql+pymysql://u:pw@/shop?unix_socket=/cloudsql/p:r:i", Backend::Mysql),
+        ("mysql2://u:pw@/shop?socket=/tmp/mysql.sock", Backend::Mysql),
         ("postgres://u:p@%2Fcloudsql%2Fproject%3Aregion%3Ainstance/db", Backend::Postgresql),
         ("postgresql://uri-user@", Backend::Postgresql),
         ("postgresql://[::1]:12345/db", Backend::Postgresql),

@@ -25,8 +25,9 @@
 //!   the end of a `user:password` (`postgres://u:?p4ss&application_name=@host/db`).
 //! - An empty host is valid for PostgreSQL and CockroachDB (the default
 //!   socket, or `?host=`), Oracle (a TNS name in the path), SQL Server with
-//!   a `serverName` property or SQLAlchemy's `odbc_connect`, and unknown
-//!   schemes; for any other family it is invalid.
+//!   a `serverName` property or SQLAlchemy's `odbc_connect`, MySQL with a
+//!   `unix_socket` (or `socket`) path, and unknown schemes; for any other
+//!   family it is invalid.
 
 use url::Url;
 
@@ -146,6 +147,8 @@ pub(super) fn read(
             Backend::Postgresql | Backend::Cockroachdb if !parts.has_hosts() => parts.set_socket(),
             Backend::Postgresql | Backend::Cockroachdb | Backend::Oracle | Backend::Unknown => {}
             Backend::Sqlserver if parts.has_hosts() || odbc_connect() => {}
+            // SQLAlchemy's Cloud SQL form: `mysql+pymysql://u:pw@/db?unix_socket=/cloudsql/…`.
+            Backend::Mysql if parts.has_hosts() => {}
             _ => return Err(fail("no host")),
         }
     }
