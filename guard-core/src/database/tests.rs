@@ -120,6 +120,8 @@ fn the_issues_broken_cases() {
         ("./data@v2.sqlite3", Fit(Backend::Sqlite, "(17 characters)")),
         ("data/app@v2.db", Fit(Backend::Sqlite, "(14 characters)")),
         ("postgresql//u:S3CRET@h/db", Invalid(Some(Backend::Postgresql))),
+        // No go-sql-driver DSN either, though `u@/db` is one.
+        ("postgresql//u:S3CRET@/db", Invalid(Some(Backend::Postgresql))),
         ("postgres:", Invalid(Some(Backend::Postgresql))),
         ("mysql:foo", Invalid(Some(Backend::Mysql))),
         ("mysql://u:S3CRET@/db", Invalid(Some(Backend::Mysql))),
@@ -381,6 +383,9 @@ fn every_sqlite_form_is_sqlite() {
         "Driver=SQLite3;Server=x;Database=app.db",
         // A relative path: SQL Server's Data Source never holds `/`.
         "Data Source=data/blog",
+        // A file whose directory holds `@`: no go-sql-driver DSN.
+        "./backup@/app.db",
+        "/srv/me@host/app.sqlite3",
         // Doctrine's driver scheme, and SQLAlchemy's libSQL dialect on a
         // local file.
         "pdo-sqlite:///var/data/app.db",
@@ -446,6 +451,12 @@ fn every_backend_family() {
         ("https://example.com", Backend::Unknown),
         ("root:pw@tcp(db.example.com:3306)/shop?tls=true", Backend::Mysql),
         ("root@unix(/var/run/mysqld/mysqld.sock)/shop", Backend::Mysql),
+        // go-sql-driver's defaults: no address, or no protocol either.
+        ("user:password@/dbname", Backend::Mysql),
+        ("user:password@tcp/dbname?charset=utf8mb4,utf8", Backend::Mysql),
+        ("u:pw@unix/app", Backend::Mysql),
+        // A dial function the app registered, with its own address.
+        ("user@cloudsql(project-id:instance-name)/dbname", Backend::Mysql),
         // SQLAlchemy's Cloud SQL form: no host, a socket.
         ("mysql+pymysql://u:pw@/shop?unix_socket=/cloudsql/p:r:i", Backend::Mysql),
         ("mysql2://u:pw@/shop?socket=/tmp/mysql.sock", Backend::Mysql),
