@@ -1,4 +1,5 @@
-//! Oracle EZConnect: `[user/password@][//]host[:port][/service[:server][/instance]][?params]`,
+//! Oracle EZConnect: `[user/password@][[tcp[s]:]//]host[:port][,host[:port]…][/service[:server][/instance]][?params]`
+//! (Easy Connect Plus's protocol and host list included),
 //! and JDBC thin's `@host:port:SID`, `@//host:port/service`, TNS aliases
 //! and `(DESCRIPTION=…)` descriptors.
 //!
@@ -14,7 +15,7 @@ use super::parts::{self, Parts, host_port, parse_port};
 use super::{Backend, DatabaseUrl, DatabaseUrlError};
 use crate::show;
 
-/// `//host:port[/service]`; `None` for anything else.
+/// `//host:port[,host:port…][/service]`; `None` for anything else.
 pub(super) fn read_without_credentials(
     value: &str,
 ) -> Option<Result<DatabaseUrl, DatabaseUrlError>> {
@@ -26,7 +27,7 @@ pub(super) fn read_without_credentials(
     };
     let after_port = rest[host_end..].strip_prefix(':')?;
     let digits = after_port.bytes().take_while(u8::is_ascii_digit).count();
-    let ends = after_port[digits..].is_empty() || after_port[digits..].starts_with(['/', '?']);
+    let ends = after_port[digits..].is_empty() || after_port[digits..].starts_with(['/', '?', ',']);
     if digits == 0 || !ends {
         return None;
     }
@@ -101,6 +102,15 @@ fn read(
         }
         None => target,
     };
+    // Easy Connect Plus may name the protocol: `tcps://host:1522/service`.
+    let address = match address.split_once("://") {
+        Some((protocol, after)) if ["tcp", "tcps"].contains(&&*protocol.to_ascii_lowercase()) => {
+            parts.push(&protocol.to_ascii_lowercase());
+            parts.push("://");
+            after
+        }
+        _ => address,
+    };
     if address.starts_with('(') {
         // A TNS descriptor: `(DESCRIPTION=(ADDRESS=…)…)`.
         parts.push(&show::length(address));
@@ -110,25 +120,39 @@ fn read(
         Some((main, query)) => (main, Some(query)),
         None => (address, None),
     };
-    let host_end = if main.starts_with('[') {
-        main.find(']').map_or(main.len(), |i| i + 1)
+    let list_end = main.find('/').unwrap_or(main.len());
+    let rest = if main[..list_end].contains(',') {
+        // Easy Connect Plus's host list: `h1:1521,h2:1521/service`.
+        let (list, rest) = main.split_at(list_end);
+        for (i, entry) in list.split(',').enumerate() {
+            if i > 0 {
+                parts.push(",");
+            }
+            parts.push_endpoint(host_port(entry).map_err(fail)?);
+        }
+        rest
     } else {
-        main.find([':', '/']).unwrap_or(main.len())
+        let host_end = if main.starts_with('[') {
+            main.find(']').map_or(main.len(), |i| i + 1)
+        } else {
+            main.find([':', '/']).unwrap_or(main.len())
+        };
+        let (host, mut rest) = main.split_at(host_end);
+        if rest.is_empty() && query.is_none() && !host.starts_with('[') {
+            // A TNS alias (`scott/tiger@orcl`, `jdbc:oracle:thin:@orcl`).
+            parts.push(&show::name(host));
+            parts.database(host);
+            return Ok(parts.finish());
+        }
+        let mut endpoint = host_port(host).map_err(fail)?;
+        if let Some(after) = rest.strip_prefix(':') {
+            let end = after.find([':', '/']).unwrap_or(after.len());
+            endpoint.port = Some(parse_port(&after[..end]).map_err(fail)?);
+            rest = &after[end..];
+        }
+        parts.push_endpoint(endpoint);
+        rest
     };
-    let (host, mut rest) = main.split_at(host_end);
-    if rest.is_empty() && query.is_none() && !host.starts_with('[') {
-        // A TNS alias (`scott/tiger@orcl`, `jdbc:oracle:thin:@orcl`).
-        parts.push(&show::name(host));
-        parts.database(host);
-        return Ok(parts.finish());
-    }
-    let mut endpoint = host_port(host).map_err(fail)?;
-    if let Some(after) = rest.strip_prefix(':') {
-        let end = after.find([':', '/']).unwrap_or(after.len());
-        endpoint.port = Some(parse_port(&after[..end]).map_err(fail)?);
-        rest = &after[end..];
-    }
-    parts.push_endpoint(endpoint);
     let service = if let Some(sid) = rest.strip_prefix(':').filter(|_| jdbc) {
         // JDBC thin's old `host:port:SID`.
         parts.push(":");

@@ -439,6 +439,16 @@ fn every_backend_family() {
         ("jdbc:oracle:thin:@orcl_alias", Backend::Oracle),
         ("jdbc:oracle:thin:@(DESCRIPTION=(ADDRESS=(HOST=db)(PORT=1521)))", Backend::Oracle),
         ("scott/tiger@db.example.com:1521/orclpdb1", Backend::Oracle),
+        // Easy Connect Plus: a protocol (Autonomous Database needs tcps),
+        // a host list.
+        (
+            "jdbc:oracle:thin:@tcps://adb.eu-frankfurt-1.oraclecloud.com:1522/x_high.adb.oraclecloud.com",
+            Backend::Oracle,
+        ),
+        ("scott/tiger@tcps://db.example.com:1522/orclpdb1", Backend::Oracle),
+        ("jdbc:oracle:thin:@//h1:1521,h2:1521/svc", Backend::Oracle),
+        ("scott/tiger@//h1,h2:1521/svc", Backend::Oracle),
+        ("//h1:1521,h2:1521/svc", Backend::Oracle),
         ("cockroachdb://root@db:26257/app?sslmode=verify-full", Backend::Cockroachdb),
         ("cockroach://root@db:26257/app", Backend::Cockroachdb),
         ("mongodb://u:pw@db:27017/app", Backend::Mongodb),
