@@ -255,7 +255,11 @@ fn phoenix_s_ecto_urls_name_the_repo_s_database() {
     assert_eq!(run.code, 0, "{run:?}");
     assert!(run.stdout.starts_with("✅ Using the Repo's database from DATABASE_URL"), "{run:?}");
     assert!(!run.stdout.contains(WEAK), "{run:?}");
-    // Elsewhere ecto:// names no known database.
+    // Without a host (Ecto refuses it), or elsewhere, ecto:// names no
+    // known database.
+    let hostless = [("DATABASE_URL", "ecto:///data/shop.db")];
+    let run = check("phoenix", &with(&fit("phoenix"), &hostless), "json");
+    assert_eq!(run.finding_ids(), ["unknown_database_backend"]);
     let run = check("django", &with(&fit("django"), &ecto), "json");
     assert_eq!(run.finding_ids(), ["unknown_database_backend"]);
 }

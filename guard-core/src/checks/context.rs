@@ -142,7 +142,7 @@ impl<'a> Context<'a> {
             }
             DatabaseState::Classified(url) => match url.backend() {
                 Backend::Sqlite => local("SQLite", var, Check::SqliteInProduction),
-                Backend::Unknown => match self.row().adapter_database(url.scheme()) {
+                Backend::Unknown => match self.adapter_database(url) {
                     Some(database) => format!("✅ Using {database} from {var}"),
                     None => format!("⚠️  Using an unknown database from {var}"),
                 },
@@ -155,6 +155,13 @@ impl<'a> Context<'a> {
 
     /// The variable that selects SQLite without a URL (`DB_CONNECTION=sqlite`,
     /// `DATABASE_PATH`), when one does.
+    /// How to name the database of a URL that names only the app's
+    /// configured one (`ecto://host/db` under Phoenix), when it names a
+    /// host: Ecto refuses a URL without one.
+    pub(crate) fn adapter_database(&self, url: &DatabaseUrl) -> Option<&'static str> {
+        self.row().adapter_database(url.scheme()).filter(|_| !url.endpoints().is_empty())
+    }
+
     pub(crate) fn sqlite_signal(&self) -> Option<Variable> {
         let signal = self.row().sqlite_signal(|variable| self.value(variable).as_str());
         signal.filter(|_| self.policy.has_database())
