@@ -1,4 +1,4 @@
-//! go-sql-driver/mysql DSNs: `[user[:password]@][net[(addr)]]/dbname[?params]`.
+//! go-sql-driver/mysql DSNs: `[user[:password]@]proto(addr)/dbname[?params]`.
 //!
 //! Read as `dsn.go` reads them: the last `/` starts the database name (and
 //! its query); before it, the last `@` ends the userinfo, whose first `:`
@@ -6,14 +6,16 @@
 //! `proto(`, and may hold `@`, `:` and `/`.
 //!
 //! The signature: what lies between that `@` (or the start) and that `/`
-//! is `proto(addr)`, a protocol word and an address without parentheses;
-//! or, after a userinfo, `tcp`, `unix` or nothing, the driver's defaults
-//! (`u:pw@/db` is `tcp(127.0.0.1:3306)`). A protocol other than `tcp` and
-//! `unix` is a dial function the app registered (`cloudsql(project:region:instance)`):
-//! its address is the app's own, shown by its length.
+//! is `proto(addr)`, a protocol word and an address without parentheses.
+//! The driver also takes `user:pw@/db` and `user:pw@tcp/db` (its default
+//! address), but `@/` alone is too weak a signature: a SQLite URL
+//! (`sqlite:data@/app`) or a password pasted alone holds it too. A protocol
+//! other than `tcp` and `unix` is a dial function the app registered
+//! (`cloudsql(project:region:instance)`): its address is the app's own,
+//! shown by its length.
 
 use super::parts::{Parts, host_port};
-use super::{Backend, DatabaseUrl, DatabaseUrlError, sqlite};
+use super::{Backend, DatabaseUrl, DatabaseUrlError};
 use crate::show;
 
 /// `None` when the value is no go-sql-driver DSN.
@@ -24,26 +26,13 @@ pub(super) fn read(value: &str) -> Option<Result<DatabaseUrl, DatabaseUrlError>>
         Some(at) => (Some(&left[..at]), &left[at + 1..]),
         None => (None, left),
     };
-    let (protocol, target) = match address.strip_suffix(')').and_then(|a| a.split_once('(')) {
-        Some((protocol, target)) if !protocol.is_empty() => (protocol, Some(target)),
-        Some(_) => return None,
-        // Without `(addr)`, only after a userinfo (`scott/tiger@db/orcl`
-        // is Oracle's EZConnect), never in a URL, however mangled
-        // (`cockroachdb://root@/app`, `postgresql//root@/app`),
-        // and never for a file (`./backup@/app.db`: no MySQL database name
-        // holds a `.`).
-        None if userinfo.is_some()
-            && matches!(address, "" | "tcp" | "unix")
-            && !value.contains("//")
-            && !sqlite::looks_like_a_file(value) =>
-        {
-            (address, None)
-        }
-        None => return None,
-    };
-    if !protocol.bytes().all(|b| b.is_ascii_alphanumeric())
-        || target.is_some_and(|t| t.contains(['(', ')']))
-    {
+    let (protocol, target) = address.strip_suffix(')')?.split_once('(')?;
+    let is_protocol = !protocol.is_empty() && protocol.bytes().all(|b| b.is_ascii_alphanumeric());
+    if !is_protocol || target.contains(['(', ')']) {
+        return None;
+    }
+    // `sqlite:data@tcp(x)/app` is a SQLite path that holds a DSN's shape.
+    if super::split_scheme(value).is_some_and(|(s, _)| Backend::from_scheme(s) == Backend::Sqlite) {
         return None;
     }
     if value.bytes().any(|b| b.is_ascii_control()) {
@@ -69,21 +58,17 @@ pub(super) fn read(value: &str) -> Option<Result<DatabaseUrl, DatabaseUrlError>>
         parts.push("@");
     }
     let protocol = protocol.to_ascii_lowercase();
-    if !protocol.is_empty() {
-        parts.push(&show::name(&protocol));
-    }
-    if target.is_some() {
-        parts.push("(");
-    }
-    match (protocol.as_str(), target.unwrap_or_default()) {
+    parts.push(&show::name(&protocol));
+    parts.push("(");
+    match (protocol.as_str(), target) {
         // No path: the driver's default socket.
         ("unix", "") => parts.set_socket(),
         ("unix", socket) => {
             parts.push(&show::path(socket));
             parts.set_socket();
         }
-        // The driver's default address.
-        ("" | "tcp", "") => parts.add_endpoint(host_port("127.0.0.1:3306").ok()?),
+        // go-sql-driver's default address: localhost:3306.
+        ("tcp", "") => parts.add_endpoint(host_port("127.0.0.1:3306").ok()?),
         ("tcp", address) => match host_port(address) {
             Ok(endpoint) => parts.push_endpoint(endpoint),
             Err(reason) => {
@@ -92,10 +77,7 @@ pub(super) fn read(value: &str) -> Option<Result<DatabaseUrl, DatabaseUrlError>>
         },
         (_, address) => parts.push(&show::length(address)),
     }
-    if target.is_some() {
-        parts.push(")");
-    }
-    parts.push("/");
+    parts.push(")/");
     let (database, query) = match after.split_once('?') {
         Some((database, query)) => (database, Some(query)),
         None => (after, None),

@@ -40,6 +40,7 @@ use std::fmt;
 
 use crate::show;
 pub(crate) use network::{is_local_host, is_private_host};
+pub(crate) use sqlite::ends_like_sqlite;
 
 /// A family of database servers, whatever the driver or alias.
 ///
@@ -447,10 +448,13 @@ impl DatabaseUrl {
         if let Some((scheme, rest)) = split_scheme(value) {
             let backend = match Backend::from_scheme(scheme) {
                 // SQLAlchemy's libSQL dialect: a host after `//` is a libSQL
-                // server (`sqlite+libsql://db.turso.io`), none a local file.
+                // server (`sqlite+libsql://db.turso.io`); anything else
+                // (`///app.db`, `//`, `//~/app.db`) a local file.
                 Backend::Sqlite
                     if scheme.eq_ignore_ascii_case("sqlite+libsql")
-                        && rest.strip_prefix("//").is_some_and(|r| !r.starts_with(['/', '?'])) =>
+                        && rest.strip_prefix("//").is_some_and(|r| {
+                            r.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '[')
+                        }) =>
                 {
                     Backend::Libsql
                 }

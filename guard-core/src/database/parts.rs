@@ -55,9 +55,12 @@ pub(super) struct Parts {
     /// Show only allow-listed parameter names, no value and no path: the
     /// text after a URL's host may be the end of a password.
     only_allow_listed: bool,
-    /// A parameter's value was hidden: it may have run on past a raw
-    /// separator (`password=Tr0ub&Zq9XkW2mPt=4dor`), so the names after it
-    /// are shown only when allow-listed.
+    /// In a form without quoting (a URL query, JDBC properties), the value
+    /// of a parameter that is not allow-listed was hidden: it may have run
+    /// on past a raw separator (`password=Tr0ub&Zq9XkW2mPt=4dor`), so what
+    /// follows may be its tail. Then a name is shown only when
+    /// allow-listed, a value only from a closed set (TLS modes, flags), and
+    /// only such values are read as facts.
     after_hidden_value: bool,
 }
 
@@ -154,17 +157,34 @@ impl Parts {
         value: &str,
         known_name: bool,
     ) -> Option<String> {
-        let only_allow_listed = self.only_allow_listed || self.after_hidden_value;
+        // Forms with a closed list of keywords (`known_name`) quote what
+        // holds a separator: no tail there.
+        let after_hidden = self.after_hidden_value && !known_name;
+        let only_allow_listed = self.only_allow_listed || after_hidden;
         let name_shown = show::fits_name(name) && (!only_allow_listed || allow_listed(name));
         if !known_name && !name_shown {
             self.hidden += 1;
             return None;
         }
         let key = key(name);
-        self.read_parameter(&key, value);
-        let shown = shown_value(&key, value).filter(|_| !self.only_allow_listed);
-        self.after_hidden_value |= shown.is_none();
+        let closed_set = matches!(kind(&key), Some(Kind::TlsMode | Kind::Flag));
+        if !after_hidden || closed_set {
+            self.read_parameter(&key, value);
+        }
+        let shown = shown_value(&key, value)
+            .filter(|_| !self.only_allow_listed && (!after_hidden || closed_set));
+        self.after_hidden_value |= shown.is_none() && !known_name && !allow_listed(name);
         Some(format!("{name}={}", shown.as_deref().unwrap_or("***")))
+    }
+
+    /// [`parameter`](Parts::parameter) for a value the form quoted
+    /// (SQL Server's `{…}`): it ended at its quote, so nothing after it is
+    /// its tail.
+    pub(super) fn quoted_parameter(&mut self, name: &str, value: &str) -> Option<String> {
+        let after_hidden_value = self.after_hidden_value;
+        let piece = self.parameter(name, value, false);
+        self.after_hidden_value = after_hidden_value;
+        piece
     }
 
     /// Reads a URL query (`name=value&…`, percent-encoded) and writes it

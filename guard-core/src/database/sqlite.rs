@@ -47,7 +47,8 @@ pub(super) fn looks_like_a_file(value: &str) -> bool {
     ends_like_sqlite(value) || starts_like_path
 }
 
-fn ends_like_sqlite(value: &str) -> bool {
+/// Whether `value` ends with a SQLite file ending (`.db`, `.sqlite3`, …).
+pub(crate) fn ends_like_sqlite(value: &str) -> bool {
     ENDINGS.iter().any(|ending| {
         value.len() >= ending.len()
             && value.as_bytes()[value.len() - ending.len()..]

@@ -327,7 +327,10 @@ fn sqlserver_properties(text: &str, parts: &mut Parts) -> Result<usize, &'static
         if braced || parts::may_hold_at(name) {
             allowed_at += value.matches('@').count();
         }
-        pieces.extend(parts.parameter(name, &value, false));
+        pieces.extend(match braced {
+            true => parts.quoted_parameter(name, &value),
+            false => parts.parameter(name, &value, false),
+        });
         rest = next;
     }
     for piece in pieces {
