@@ -242,8 +242,19 @@ fn a_laravel_database_url_picks_the_driver_over_db_connection() {
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(run.finding_ids(), Vec::<String>::new());
     // A SQLite URL is SQLite, whatever DB_CONNECTION says.
-    let env = with(&env, &[("DB_CONNECTION", "pgsql"), ("DB_URL", "sqlite:///data/app.db")]);
-    assert_eq!(check("laravel", &env, "json").finding_ids(), ["sqlite_in_production"]);
+    let sqlite_url = with(&env, &[("DB_CONNECTION", "pgsql"), ("DB_URL", "sqlite:///data/app.db")]);
+    assert_eq!(check("laravel", &sqlite_url, "json").finding_ids(), ["sqlite_in_production"]);
+    // Laravel 11's connections read DB_URL only, and a value without a
+    // scheme picks no driver: DB_CONNECTION=sqlite stands.
+    for url in [
+        [("DB_URL", ""), ("DATABASE_URL", "postgresql://u:pw@db.internal:5432/app")],
+        [("DB_URL", "host=db.internal dbname=app"), ("DATABASE_URL", "")],
+        [("DB_URL", "jdbc:postgresql://db.internal/app"), ("DATABASE_URL", "")],
+    ] {
+        let run = check("laravel", &with(&env, &url), "json");
+        assert_eq!(run.code, 78, "{url:?}: {run:?}");
+        assert!(run.finding_ids().contains(&"sqlite_in_production".to_owned()), "{url:?}");
+    }
 }
 
 #[test]
@@ -255,11 +266,12 @@ fn phoenix_s_ecto_urls_name_the_repo_s_database() {
     assert_eq!(run.code, 0, "{run:?}");
     assert!(run.stdout.starts_with("✅ Using the Repo's database from DATABASE_URL"), "{run:?}");
     assert!(!run.stdout.contains(WEAK), "{run:?}");
-    // Without a host (Ecto refuses it), or elsewhere, ecto:// names no
-    // known database.
-    let hostless = [("DATABASE_URL", "ecto:///data/shop.db")];
-    let run = check("phoenix", &with(&fit("phoenix"), &hostless), "json");
-    assert_eq!(run.finding_ids(), ["unknown_database_backend"]);
+    // Without a host (Ecto refuses it), with a file's name (ecto_sqlite3
+    // opens it), or elsewhere, ecto:// names no known database.
+    for url in ["ecto:///data/shop", "ecto://db.internal/shop.db"] {
+        let run = check("phoenix", &with(&fit("phoenix"), &[("DATABASE_URL", url)]), "json");
+        assert_eq!(run.finding_ids(), ["unknown_database_backend"], "{url}");
+    }
     let run = check("django", &with(&fit("django"), &ecto), "json");
     assert_eq!(run.finding_ids(), ["unknown_database_backend"]);
 }

@@ -75,9 +75,11 @@ pub(crate) struct Row {
     pub(crate) generator: &'static str,
     /// Variables that select SQLite: when set to this value (`None`: any).
     pub(crate) sqlite_when: &'static [(Variable, Option<&'static str>)],
-    /// A set database URL picks the driver whatever `sqlite_when` says:
-    /// Laravel's `ConfigurationUrlParser` takes it from the URL's scheme.
-    url_picks_driver: bool,
+    /// A database URL with a scheme, set under the first of the profile's
+    /// names for it, picks the driver whatever `sqlite_when` says:
+    /// Laravel's `ConfigurationUrlParser` takes it from the scheme of
+    /// `DB_URL`, the one URL its connections read.
+    pub(crate) url_picks_driver: bool,
     /// A scheme that names no database, only the app's configured one
     /// (Phoenix's `ecto://`: the Repo's adapter decides), and how to say
     /// which database that is.
@@ -221,9 +223,6 @@ impl Row {
         &self,
         value: impl Fn(Variable) -> Option<&'v str>,
     ) -> Option<Variable> {
-        if self.url_picks_driver && value(Variable::DatabaseUrl).is_some() {
-            return None;
-        }
         let selects = |&&(variable, wanted): &&(Variable, Option<&str>)| {
             value(variable).is_some_and(|set| wanted.is_none_or(|w| set.eq_ignore_ascii_case(w)))
         };

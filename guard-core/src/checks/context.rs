@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use url::Url;
 
 use crate::catalog::Check;
-use crate::database::{Backend, DatabaseUrl, DatabaseUrlError};
+use crate::database::{Backend, DatabaseUrl, DatabaseUrlError, ends_like_sqlite};
 use crate::platform::{Detection, GENERIC_PLACE, Platform};
 use crate::policy::{Fix, Policy};
 use crate::profiles::{Form, Row};
@@ -157,14 +157,32 @@ impl<'a> Context<'a> {
     /// `DATABASE_PATH`), when one does.
     /// How to name the database of a URL that names only the app's
     /// configured one (`ecto://host/db` under Phoenix), when it names a
-    /// host: Ecto refuses a URL without one.
+    /// host (Ecto refuses a URL without one) and a database that is no
+    /// file (`ecto://h/app.db` is a file to ecto_sqlite3).
     pub(crate) fn adapter_database(&self, url: &DatabaseUrl) -> Option<&'static str> {
-        self.row().adapter_database(url.scheme()).filter(|_| !url.endpoints().is_empty())
+        let server = !url.endpoints().is_empty()
+            && url.database().is_some_and(|name| !ends_like_sqlite(name));
+        self.row().adapter_database(url.scheme()).filter(|_| server)
     }
 
     pub(crate) fn sqlite_signal(&self) -> Option<Variable> {
-        let signal = self.row().sqlite_signal(|variable| self.value(variable).as_str());
-        signal.filter(|_| self.policy.has_database())
+        if !self.policy.has_database() || self.url_picks_driver() {
+            return None;
+        }
+        self.row().sqlite_signal(|variable| self.value(variable).as_str())
+    }
+
+    /// Whether the database URL decides the driver over the variables that
+    /// select SQLite: under Laravel, a URL with a scheme (not `jdbc:`, which
+    /// Laravel refuses) set under the profile's first name, `DB_URL`.
+    fn url_picks_driver(&self) -> bool {
+        let (slot, _) = self.snapshot.get_named(Variable::DatabaseUrl);
+        // A JDBC URL's scheme is its subprotocol; Laravel reads `jdbc`.
+        let has_scheme =
+            |url: &DatabaseUrl| url.scheme().is_some() && !url.shown().starts_with("jdbc:");
+        self.row().url_picks_driver
+            && slot == 0
+            && self.database.classified().is_some_and(has_scheme)
     }
 
     pub(crate) fn value(&self, variable: Variable) -> Value<'a> {
