@@ -201,8 +201,8 @@ struct CheckArgs {
     /// Read one of guard's variables under the app's own name, VAR being
     /// the profile's name for it, e.g. SECRET_KEY=SESSION_SECRET (or,
     /// with --profile laravel, APP_KEY=MY_KEY). Repeatable.
-    #[arg(long, value_name = "VAR=NAME", value_parser = parse_rename)]
-    rename: Vec<(String, String)>,
+    #[arg(long, value_name = "VAR=NAME")]
+    rename: Vec<String>,
 
     /// The app has no database: no check reads DATABASE_URL.
     #[arg(long)]
@@ -302,15 +302,9 @@ fn parse_profile(id: &str) -> Result<Profile, UnknownProfile> {
     id.parse()
 }
 
-// Variable names are checked by the policy, after clap: clap's error would
-// echo the argument, and a value given where a name belongs may be a secret.
-
-fn parse_rename(pair: &str) -> Result<(String, String), String> {
-    let (from, to) = pair
-        .split_once('=')
-        .ok_or_else(|| "expected VAR=NAME, e.g. SECRET_KEY=SESSION_SECRET".to_owned())?;
-    Ok((from.trim().to_owned(), to.to_owned()))
-}
+// Variable names are read after clap, and checked by the policy: clap's
+// error would echo the argument, and a value given where a name belongs may
+// be a secret.
 
 /// Whether `name` may name a variable, by the policy's rule.
 fn is_name(name: &str) -> bool {
@@ -447,10 +441,14 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
         policy = policy.allow(check);
     }
     // Renamed first: a required variable may share a renamed one's name.
-    for (from, name) in args.rename {
+    for pair in args.rename {
         let usage = |err: String| Failure::Usage(format!("--rename: {err}"));
-        let variable = variable_of(args.profile, &from).map_err(usage)?;
-        policy = policy.try_rename(variable, name).map_err(|err| usage(err.to_string()))?;
+        let (from, name) = pair
+            .split_once('=')
+            .ok_or_else(|| usage("expected VAR=NAME, e.g. SECRET_KEY=SESSION_SECRET".to_owned()))?;
+        let variable = variable_of(args.profile, from.trim()).map_err(usage)?;
+        policy =
+            policy.try_rename(variable, name.to_owned()).map_err(|err| usage(err.to_string()))?;
     }
     for name in args.require {
         policy =

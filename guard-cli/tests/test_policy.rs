@@ -73,4 +73,10 @@ fn a_bad_rename_is_a_usage_error_listing_the_variables() {
         let first = run.stderr.lines().next().unwrap();
         assert!(first.starts_with("error:") && first.contains(names), "{arg}: {first}");
     }
+    // What is given is never repeated: it may be a value, not a name.
+    for arg in ["postgres://u:Tr0ubS3CRET@db/app", "Tr0ubS3CRET", "SECRET_KEY=Tr0ub:S3CRET"] {
+        let run = guard(&["check", "--rename", arg], FIT);
+        assert_eq!(run.code, 2, "{arg}: {run:?}");
+        assert!(!run.stderr.contains("S3CRET") && !run.stdout.contains("S3CRET"), "{run:?}");
+    }
 }
