@@ -244,6 +244,16 @@ fn a_laravel_database_url_picks_the_driver_over_db_connection() {
     // A SQLite URL is SQLite, whatever DB_CONNECTION says.
     let sqlite_url = with(&env, &[("DB_CONNECTION", "pgsql"), ("DB_URL", "sqlite:///data/app.db")]);
     assert_eq!(check("laravel", &sqlite_url, "json").finding_ids(), ["sqlite_in_production"]);
+    // Laravel 11 defaults DB_CONNECTION to sqlite: unset, it is SQLite too,
+    // and the fix names DB_URL, the URL Laravel reads.
+    let unset =
+        with(&fit("laravel"), &[("DB_CONNECTION", ""), ("DB_URL", ""), ("DATABASE_URL", PG)]);
+    let run = check("laravel", &unset, "json");
+    assert_eq!(run.finding_ids(), ["sqlite_in_production"], "{run:?}");
+    let finding = run.finding("sqlite_in_production");
+    assert_eq!(finding["variable"], "DB_CONNECTION");
+    assert!(finding["message"].as_str().unwrap().contains("unset"), "{finding}");
+    assert!(finding["remediation"].as_str().unwrap().contains("set DB_URL="), "{finding}");
     // Laravel 11's connections read DB_URL only, and a value without a
     // scheme picks no driver: DB_CONNECTION=sqlite stands.
     for url in [

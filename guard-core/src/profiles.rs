@@ -75,6 +75,9 @@ pub(crate) struct Row {
     pub(crate) generator: &'static str,
     /// Variables that select SQLite: when set to this value (`None`: any).
     pub(crate) sqlite_when: &'static [(Variable, Option<&'static str>)],
+    /// Those variables select SQLite when unset too: Laravel 11's
+    /// `DB_CONNECTION` defaults to `sqlite`.
+    sqlite_by_default: bool,
     /// A database URL with a scheme, set under the first of the profile's
     /// names for it, picks the driver whatever `sqlite_when` says:
     /// Laravel's `ConfigurationUrlParser` takes it from the scheme of
@@ -117,7 +120,7 @@ const ROWS: [Row; 7] = [
         secret: SecretRule::Strong, secret_required: true,
         generator: "`python -c 'import secrets; print(secrets.token_urlsafe(50))'` (67 characters)",
         sqlite_when: &[], configured_by: &[], url_prefix: None, embedded: &[], unsupported_schemes: &[],
-        url_picks_driver: false, adapter_scheme: None, url_example: GENERIC_URL, railway_url: RAILWAY_URL,
+        sqlite_by_default: false, url_picks_driver: false, adapter_scheme: None, url_example: GENERIC_URL, railway_url: RAILWAY_URL,
     },
     Row {
         id: "rails", framework: "Ruby on Rails",
@@ -126,7 +129,7 @@ const ROWS: [Row; 7] = [
         development: &["development", "test"], switch_is_list: false, production_value: "production",
         secret: SecretRule::Strong, secret_required: true, generator: "`bin/rails secret`",
         sqlite_when: &[], configured_by: &[], url_prefix: None, embedded: &[], unsupported_schemes: &[],
-        url_picks_driver: false, adapter_scheme: None, url_example: GENERIC_URL, railway_url: RAILWAY_URL,
+        sqlite_by_default: false, url_picks_driver: false, adapter_scheme: None, url_example: GENERIC_URL, railway_url: RAILWAY_URL,
     },
     Row {
         id: "laravel", framework: "Laravel",
@@ -138,7 +141,7 @@ const ROWS: [Row; 7] = [
         secret: SecretRule::LaravelKey, secret_required: true, generator: "`php artisan key:generate --show`",
         sqlite_when: &[(V::DatabaseConnection, Some("sqlite"))], configured_by: &[V::DatabaseHost, V::DatabaseName],
         url_prefix: None, embedded: &[], unsupported_schemes: &[],
-        url_picks_driver: true, adapter_scheme: None, url_example: GENERIC_URL, railway_url: RAILWAY_URL,
+        sqlite_by_default: true, url_picks_driver: true, adapter_scheme: None, url_example: GENERIC_URL, railway_url: RAILWAY_URL,
     },
     Row {
         id: "phoenix", framework: "Phoenix",
@@ -148,7 +151,7 @@ const ROWS: [Row; 7] = [
         development: &["dev", "test"], switch_is_list: false, production_value: "prod",
         secret: SecretRule::StrongBytes(64), secret_required: true, generator: "`mix phx.gen.secret` (64 characters)",
         sqlite_when: &[(V::DatabasePath, None)], configured_by: &[], url_prefix: None, embedded: &[],
-        unsupported_schemes: &[], url_picks_driver: false,
+        unsupported_schemes: &[], sqlite_by_default: false, url_picks_driver: false,
         adapter_scheme: Some(("ecto", "the Repo's database")), url_example: GENERIC_URL, railway_url: RAILWAY_URL,
     },
     Row {
@@ -158,7 +161,7 @@ const ROWS: [Row; 7] = [
         development: &["development", "test"], switch_is_list: false, production_value: "production",
         secret: SecretRule::Strong, secret_required: false, generator: OPENSSL,
         sqlite_when: &[], configured_by: &[], url_prefix: None, embedded: &[], unsupported_schemes: &[],
-        url_picks_driver: false, adapter_scheme: None, url_example: GENERIC_URL, railway_url: RAILWAY_URL,
+        sqlite_by_default: false, url_picks_driver: false, adapter_scheme: None, url_example: GENERIC_URL, railway_url: RAILWAY_URL,
     },
     Row {
         id: "flask", framework: "Flask",
@@ -167,7 +170,7 @@ const ROWS: [Row; 7] = [
         secret: SecretRule::Strong, secret_required: true, generator: OPENSSL,
         sqlite_when: &[], configured_by: &[], url_prefix: None, embedded: &[],
         unsupported_schemes: &[("postgres", "postgresql", "SQLAlchemy 1.4 and later refuse it (Heroku's default) with NoSuchModuleError")],
-        url_picks_driver: false, adapter_scheme: None, url_example: GENERIC_URL, railway_url: RAILWAY_URL,
+        sqlite_by_default: false, url_picks_driver: false, adapter_scheme: None, url_example: GENERIC_URL, railway_url: RAILWAY_URL,
     },
     Row {
         id: "spring", framework: "Spring Boot",
@@ -177,7 +180,7 @@ const ROWS: [Row; 7] = [
         sqlite_when: &[], configured_by: &[],
         url_prefix: Some(("jdbc:", "a JDBC URL: Spring's DataSource reads only jdbc: URLs")),
         embedded: &["jdbc:h2:", "jdbc:hsqldb:", "jdbc:derby:"], unsupported_schemes: &[],
-        url_picks_driver: false, adapter_scheme: None, url_example: "jdbc:postgresql://host:5432/database",
+        sqlite_by_default: false, url_picks_driver: false, adapter_scheme: None, url_example: "jdbc:postgresql://host:5432/database",
         railway_url: "jdbc:postgresql://${{Postgres.PGHOST}}:${{Postgres.PGPORT}}/${{Postgres.PGDATABASE}} (and SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD)",
     },
 ];
@@ -223,8 +226,9 @@ impl Row {
         &self,
         value: impl Fn(Variable) -> Option<&'v str>,
     ) -> Option<Variable> {
-        let selects = |&&(variable, wanted): &&(Variable, Option<&str>)| {
-            value(variable).is_some_and(|set| wanted.is_none_or(|w| set.eq_ignore_ascii_case(w)))
+        let selects = |&&(variable, wanted): &&(Variable, Option<&str>)| match value(variable) {
+            Some(set) => wanted.is_none_or(|w| set.eq_ignore_ascii_case(w)),
+            None => self.sqlite_by_default,
         };
         self.sqlite_when.iter().find(selects).map(|&(variable, _)| variable)
     }
@@ -347,9 +351,12 @@ or on a platform a development value of the switch, is debug_in_production."
             names(V::DatabaseUrl)
         );
         for &(variable, value) in row.sqlite_when {
-            let _ = match value {
-                Some(value) => write!(text, "; so is {}={value}", names(variable)),
-                None => write!(text, "; so is any {}", names(variable)),
+            let _ = match (value, row.sqlite_by_default) {
+                (Some(value), true) => {
+                    write!(text, "; so is {}={value}, or unset (its default)", names(variable))
+                }
+                (Some(value), false) => write!(text, "; so is {}={value}", names(variable)),
+                (None, _) => write!(text, "; so is any {}", names(variable)),
             };
         }
         if !row.configured_by.is_empty() {

@@ -129,18 +129,37 @@ fn the_start_up_line_for_each_database_state() {
         ),
         (
             Policy::for_profile(Profile::Laravel),
-            vec![("APP_ENV", "production"), ("DB_HOST", "db.example.com"), ("DB_DATABASE", "app")],
+            vec![
+                ("APP_ENV", "production"),
+                ("DB_CONNECTION", "mysql"),
+                ("DB_HOST", "db.example.com"),
+                ("DB_DATABASE", "app"),
+            ],
             "✅ Using the database server in DB_HOST",
         ),
         (
             Policy::for_profile(Profile::Laravel),
-            vec![("APP_ENV", "production"), ("DB_HOST", "db.example.com")],
+            vec![
+                ("APP_ENV", "production"),
+                ("DB_CONNECTION", "mysql"),
+                ("DB_HOST", "db.example.com"),
+            ],
             "⚠️  No usable DB_URL",
         ),
         (
             Policy::for_profile(Profile::Laravel),
-            vec![("APP_ENV", "production"), ("DATABASE_URL", "postgresql://db/app")],
+            vec![
+                ("APP_ENV", "production"),
+                ("DB_CONNECTION", "pgsql"),
+                ("DATABASE_URL", "postgresql://db/app"),
+            ],
             "✅ Using PostgreSQL database from DATABASE_URL",
+        ),
+        // Laravel 11 defaults DB_CONNECTION to sqlite, and reads DB_URL only.
+        (
+            Policy::for_profile(Profile::Laravel),
+            vec![("APP_ENV", "production"), ("DATABASE_URL", "postgresql://db/app")],
+            "⚠️  Using SQLite database from DB_CONNECTION (sqlite_in_production allowed)",
         ),
     ];
     for (policy, env, expected) in cases {

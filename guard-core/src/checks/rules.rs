@@ -166,11 +166,17 @@ pub(super) fn sqlite_in_production(cx: &Context<'_>) -> Option<Hit> {
     let (variable, shown, mut remediation) = match cx.sqlite_signal() {
         Some(variable) => {
             let var = cx.name(variable);
-            let shown = show::path(cx.value(variable).as_str().unwrap_or_default());
+            let shown = match cx.value(variable).as_str() {
+                Some(value) => show::path(value),
+                None => format!("unset: {} defaults to SQLite", cx.row().framework),
+            };
+            // The URL the framework reads first: Laravel's DB_URL, not a
+            // DATABASE_URL it ignores.
+            let first_url = cx.policy.name(Variable::DatabaseUrl).unwrap_or(url_var);
             let fix = format!(
-                "Change {var} so that it no longer selects SQLite {}. {}",
+                "Set {var} so that it no longer selects SQLite {}. {}",
                 cx.place(var),
-                database_server_fix(cx, url_var)
+                database_server_fix(cx, first_url)
             );
             (variable, shown, fix)
         }

@@ -6,10 +6,10 @@
 //! Without a scheme, two signatures (python-oracledb's forms):
 //! - `//host:port[/service]`, no credentials: the port's digits tell it
 //!   from a path (`//host/share/app.db` is a file);
-//! - `user/password@host…`, where the password runs to the last `@`, the
-//!   user is an Oracle name (`[A-Za-z0-9_$#.]`), and the target has a port
-//!   or a service (`host:port/service` alone is no EZConnect: it is more
-//!   likely a URL that lost its scheme).
+//! - `user/password@host…`, where the password runs to the last `@` before
+//!   any `?`, the user is an Oracle name (`[A-Za-z0-9_$#.]`), and the
+//!   target has a port or a service (`host:port/service` alone is no
+//!   EZConnect: it is more likely a URL that lost its scheme).
 
 use super::parts::{self, Parts, host_port, parse_port};
 use super::{Backend, DatabaseUrl, DatabaseUrlError};
@@ -34,9 +34,16 @@ pub(super) fn read_without_credentials(
     Some(read(value, "", "", value, false))
 }
 
+/// The `@` that ends the credentials: the last one before any `?`, as an
+/// `@` in the parameters is theirs (`?wallet_password=a@b`). Oracle wants a
+/// password holding `?` quoted.
+fn credentials_end(text: &str) -> Option<usize> {
+    text[..text.find('?').unwrap_or(text.len())].rfind('@')
+}
+
 /// `user/password@target`; `None` for anything else.
 pub(super) fn read_with_credentials(value: &str) -> Option<Result<DatabaseUrl, DatabaseUrlError>> {
-    let at = value.rfind('@')?;
+    let at = credentials_end(value)?;
     let (credentials, target) = (&value[..at], &value[at + 1..]);
     let (user, _) = credentials.split_once('/')?;
     let oracle_name = !user.is_empty()
@@ -59,7 +66,7 @@ pub(super) fn read_jdbc(
     prefix: &str,
     rest: &str,
 ) -> Result<DatabaseUrl, DatabaseUrlError> {
-    let Some(at) = rest.rfind('@') else {
+    let Some(at) = credentials_end(rest) else {
         return Err(DatabaseUrlError::malformed(
             value,
             Backend::Oracle,

@@ -15,7 +15,7 @@
 //! shown by its length.
 
 use super::parts::{Parts, host_port};
-use super::{Backend, DatabaseUrl, DatabaseUrlError};
+use super::{Backend, DatabaseUrl, DatabaseUrlError, sqlite};
 use crate::show;
 
 /// `None` when the value is no go-sql-driver DSN.
@@ -31,8 +31,11 @@ pub(super) fn read(value: &str) -> Option<Result<DatabaseUrl, DatabaseUrlError>>
     if !is_protocol || target.contains(['(', ')']) {
         return None;
     }
-    // `sqlite:data@tcp(x)/app` is a SQLite path that holds a DSN's shape.
-    if super::split_scheme(value).is_some_and(|(s, _)| Backend::from_scheme(s) == Backend::Sqlite) {
+    // `sqlite:data@tcp(x)/app` and `backup(2024)/app.db` are SQLite files
+    // of a DSN's shape (no MySQL database name holds a `.`).
+    let sqlite_scheme =
+        super::split_scheme(value).is_some_and(|(s, _)| Backend::from_scheme(s) == Backend::Sqlite);
+    if sqlite_scheme || sqlite::ends_like_sqlite(after.split('?').next().unwrap_or_default()) {
         return None;
     }
     if value.bytes().any(|b| b.is_ascii_control()) {

@@ -55,9 +55,9 @@ pub(super) struct Parts {
     /// Show only allow-listed parameter names, no value and no path: the
     /// text after a URL's host may be the end of a password.
     only_allow_listed: bool,
-    /// In a form without quoting (a URL query, JDBC properties), the value
-    /// of a parameter that is not allow-listed was hidden: it may have run
-    /// on past a raw separator (`password=Tr0ub&Zq9XkW2mPt=4dor`), so what
+    /// In a form without quoting (a URL query, JDBC properties), a
+    /// parameter's name or open value was hidden: the value may have run on
+    /// past a raw separator (`password=Tr0ub&Zq9XkW2mPt=4dor`), so what
     /// follows may be its tail. Then a name is shown only when
     /// allow-listed, a value only from a closed set (TLS modes, flags), and
     /// only such values are read as facts.
@@ -163,7 +163,7 @@ impl Parts {
         let only_allow_listed = self.only_allow_listed || after_hidden;
         let name_shown = show::fits_name(name) && (!only_allow_listed || allow_listed(name));
         if !known_name && !name_shown {
-            self.hidden += 1;
+            self.hide();
             return None;
         }
         let key = key(name);
@@ -173,8 +173,24 @@ impl Parts {
         }
         let shown = shown_value(&key, value)
             .filter(|_| !self.only_allow_listed && (!after_hidden || closed_set));
-        self.after_hidden_value |= shown.is_none() && !known_name && !allow_listed(name);
+        // A hidden value that is not a mistyped word of a closed set
+        // (`sslmode=bogus`, `port=x`) may hold a secret, and its tail.
+        let closed =
+            matches!(kind(&key), Some(Kind::TlsMode | Kind::Flag | Kind::Digits | Kind::Ports));
+        self.after_hidden_value |= shown.is_none() && !known_name && !closed;
         Some(format!("{name}={}", shown.as_deref().unwrap_or("***")))
+    }
+
+    /// Counts a parameter whose name cannot be shown; in a form without
+    /// quoting, what follows may be its value's tail.
+    fn hide(&mut self) {
+        self.hidden += 1;
+        self.after_hidden_value = true;
+    }
+
+    /// Whether what comes now may be the tail of a hidden value.
+    pub(super) fn after_hidden_value(&self) -> bool {
+        self.after_hidden_value
     }
 
     /// [`parameter`](Parts::parameter) for a value the form quoted
@@ -196,7 +212,7 @@ impl Parts {
         for pair in query.split('&').filter(|pair| !pair.is_empty()) {
             let (raw_name, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
             let Some(name) = percent_decode(raw_name) else {
-                self.hidden += 1;
+                self.hide();
                 continue;
             };
             let value = percent_decode(raw_value).unwrap_or_default();
@@ -209,7 +225,7 @@ impl Parts {
                 if show::fits_name(&name) && allow_listed(&name) && !self.only_allow_listed {
                     pieces.push(name);
                 } else {
-                    self.hidden += 1;
+                    self.hide();
                 }
                 continue;
             }

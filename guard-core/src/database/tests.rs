@@ -391,6 +391,8 @@ fn every_sqlite_form_is_sqlite() {
         "sqlite:/var/lib/app@/data",
         "file:/srv/x@/prod",
         "sqlite:data@tcp(db:3306)/app",
+        "backup(2024)/app.db",
+        "data(1)/app.sqlite3",
         // Doctrine's driver scheme, and SQLAlchemy's libSQL dialect on a
         // local file.
         "pdo-sqlite:///var/data/app.db",
@@ -621,6 +623,16 @@ fn components_are_read_for_the_checks() {
     assert_eq!(url.database(), Some("app"));
     assert!(url.endpoints().is_empty());
     assert_eq!(url.tls(), Tls::Disabled);
+    let url =
+        DatabaseUrl::classify("jdbc:mysql://(host=localhost,password=Tr0ub,host=db.internal)/app")
+            .unwrap();
+    assert_eq!(url.endpoints(), &[Endpoint { host: "localhost".into(), port: None }]);
+    // An `@` in the parameters is theirs, not the end of the credentials.
+    let url = DatabaseUrl::classify(
+        "jdbc:oracle:thin:@localhost:1521/svc?wallet_location=a@db.internal:1521/svc",
+    )
+    .unwrap();
+    assert_eq!(url.endpoints()[0].host(), "localhost");
 
     let url = DatabaseUrl::classify("postgresql://h1:5432,h2:5433/app?sslmode=disable").unwrap();
     let hosts: Vec<_> = url.endpoints().iter().map(|e| (e.host(), e.port())).collect();
@@ -780,6 +792,24 @@ fn parts_that_do_not_fit_their_role_are_shown_by_length() {
                 Backend::Postgresql,
                 "postgres://db/app?password=***&application_name=***&sslmode=disable",
             ),
+        ),
+        // A hidden name, or a user's hidden value (Oracle's `user/password`
+        // habit), starts a tail too; a mistyped TLS mode does not.
+        (
+            "postgres://db/app?p%21ss=Tr0ub&S3CRETtail=1",
+            Fit(Backend::Postgresql, "postgres://db/app (+2 parameters not shown)"),
+        ),
+        (
+            "postgres://db/app?user=scott/Tr0ub&application_name=S3CRETtail",
+            Fit(Backend::Postgresql, "postgres://db/app?user=***&application_name=***"),
+        ),
+        (
+            "jdbc:mysql://(host=db,password=Tr0ub,host=S3CRETtail)/app",
+            Fit(Backend::Mysql, "jdbc:mysql://(host=db,password=***,host=***)/app"),
+        ),
+        (
+            "jdbc:oracle:thin:u/pw@db:1521/svc?wallet_password=Tr0ub@S3CRETtail",
+            Fit(Backend::Oracle, "jdbc:oracle:thin:u/***@db:1521/svc?wallet_password=***"),
         ),
         // Before any hidden value, any plain name is shown; after one,
         // only an allow-listed name.

@@ -254,6 +254,10 @@ fn connector_j_property(
 ) -> Result<Option<String>, &'static str> {
     let (name, value) = property.split_once('=').ok_or("a host property without `=`")?;
     let (name, value) = (name.trim(), value.trim());
+    if parts.after_hidden_value() {
+        // Perhaps a hidden value's tail (`password=Tr0ub,host=…`): no host.
+        return Ok(parts.parameter(name, value, false));
+    }
     Ok(match parts::key(name).as_str() {
         "host" => {
             let parsed = parse_host(value)?;
