@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use url::Url;
 
 use crate::catalog::Check;
-use crate::database::{Backend, DatabaseUrl, DatabaseUrlError, ends_like_sqlite};
+use crate::database::{Backend, DatabaseUrl, DatabaseUrlError};
 use crate::platform::{Detection, GENERIC_PLACE, Platform};
 use crate::policy::{Fix, Policy};
 use crate::profiles::{Form, Row};
@@ -142,7 +142,7 @@ impl<'a> Context<'a> {
             }
             DatabaseState::Classified(url) => match url.backend() {
                 Backend::Sqlite => local("SQLite", var, Check::SqliteInProduction),
-                Backend::Unknown => match self.adapter_database(url) {
+                Backend::Unknown => match self.row().adapter_database(url) {
                     Some(database) => format!("✅ Using {database} from {var}"),
                     None => format!("⚠️  Using an unknown database from {var}"),
                 },
@@ -155,16 +155,6 @@ impl<'a> Context<'a> {
 
     /// The variable that selects SQLite without a URL (`DB_CONNECTION=sqlite`,
     /// `DATABASE_PATH`), when one does.
-    /// How to name the database of a URL that names only the app's
-    /// configured one (`ecto://host/db` under Phoenix), when it names a
-    /// host (Ecto refuses a URL without one) and a database that is no
-    /// file (`ecto://h/app.db` is a file to ecto_sqlite3).
-    pub(crate) fn adapter_database(&self, url: &DatabaseUrl) -> Option<&'static str> {
-        let server = !url.endpoints().is_empty()
-            && url.database().is_some_and(|name| !ends_like_sqlite(name));
-        self.row().adapter_database(url.scheme()).filter(|_| server)
-    }
-
     pub(crate) fn sqlite_signal(&self) -> Option<Variable> {
         if !self.policy.has_database() || self.url_picks_driver() {
             return None;

@@ -212,7 +212,7 @@ pub(super) fn embedded_database_in_production(cx: &Context<'_>) -> Option<Hit> {
 
 pub(super) fn unknown_database_backend(cx: &Context<'_>) -> Option<Hit> {
     let url = cx.database.classified().filter(|url| url.backend() == Backend::Unknown)?;
-    if cx.adapter_database(url).is_some() {
+    if cx.row().adapter_database(url).is_some() {
         // Phoenix's `ecto://`: the app's Repo names the database.
         return None;
     }
