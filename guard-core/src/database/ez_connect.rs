@@ -6,8 +6,8 @@
 //! Without a scheme, two signatures (python-oracledb's forms):
 //! - `//host:port[/service]`, no credentials: the port's digits tell it
 //!   from a path (`//host/share/app.db` is a file);
-//! - `user/password@host…`, where the password runs to the last `@` before
-//!   any `?`, the user is an Oracle name (`[A-Za-z0-9_$#.]`), and the
+//! - `user/password@host…`, where the password runs to the last `@` (none
+//!   on both sides of a `?`), the user is an Oracle name (`[A-Za-z0-9_$#.]`), and the
 //!   target has a port or a service (`host:port/service` alone is no
 //!   EZConnect: it is more likely a URL that lost its scheme).
 
@@ -34,16 +34,22 @@ pub(super) fn read_without_credentials(
     Some(read(value, "", "", value, false))
 }
 
-/// The `@` that ends the credentials: the last one before any `?`, as an
-/// `@` in the parameters is theirs (`?wallet_password=a@b`). Oracle wants a
-/// password holding `?` quoted.
-fn credentials_end(text: &str) -> Option<usize> {
-    text[..text.find('?').unwrap_or(text.len())].rfind('@')
+/// The `@` that ends the credentials, the last one; an error when an `@`
+/// lies on each side of a `?`: then the `?` may start the target's
+/// parameters (`u/pw@h/svc?wallet_password=a@b`) or be the password's
+/// (`u/p@ss?w@h/svc`), and guard does not guess.
+fn credentials_end(text: &str) -> Option<Result<usize, &'static str>> {
+    let at = text.rfind('@')?;
+    let ambiguous = text[..at].find('?').is_some_and(|q| text[..q].contains('@'));
+    Some(match ambiguous {
+        true => Err("an `@` on both sides of a `?` (quote the password, or percent-encode it)"),
+        false => Ok(at),
+    })
 }
 
 /// `user/password@target`; `None` for anything else.
 pub(super) fn read_with_credentials(value: &str) -> Option<Result<DatabaseUrl, DatabaseUrlError>> {
-    let at = credentials_end(value)?;
+    let at = credentials_end(value)?.ok()?;
     let (credentials, target) = (&value[..at], &value[at + 1..]);
     let (user, _) = credentials.split_once('/')?;
     let oracle_name = !user.is_empty()
@@ -66,13 +72,9 @@ pub(super) fn read_jdbc(
     prefix: &str,
     rest: &str,
 ) -> Result<DatabaseUrl, DatabaseUrlError> {
-    let Some(at) = credentials_end(rest) else {
-        return Err(DatabaseUrlError::malformed(
-            value,
-            Backend::Oracle,
-            "no `@` before the database address",
-        ));
-    };
+    let at = credentials_end(rest)
+        .unwrap_or(Err("no `@` before the database address"))
+        .map_err(|reason| DatabaseUrlError::malformed(value, Backend::Oracle, reason))?;
     let mut url = read(value, prefix, &rest[..at], &rest[at + 1..], true)?;
     url.scheme = Some("oracle".to_owned());
     Ok(url)

@@ -627,12 +627,13 @@ fn components_are_read_for_the_checks() {
         DatabaseUrl::classify("jdbc:mysql://(host=localhost,password=Tr0ub,host=db.internal)/app")
             .unwrap();
     assert_eq!(url.endpoints(), &[Endpoint { host: "localhost".into(), port: None }]);
-    // An `@` in the parameters is theirs, not the end of the credentials.
-    let url = DatabaseUrl::classify(
-        "jdbc:oracle:thin:@localhost:1521/svc?wallet_location=a@db.internal:1521/svc",
-    )
-    .unwrap();
-    assert_eq!(url.endpoints()[0].host(), "localhost");
+    // An `@` in the parameters could be the password's: not read.
+    assert!(
+        DatabaseUrl::classify(
+            "jdbc:oracle:thin:@localhost:1521/svc?wallet_location=a@db.internal:1521/svc",
+        )
+        .is_err()
+    );
 
     let url = DatabaseUrl::classify("postgresql://h1:5432,h2:5433/app?sslmode=disable").unwrap();
     let hosts: Vec<_> = url.endpoints().iter().map(|e| (e.host(), e.port())).collect();
@@ -807,10 +808,13 @@ fn parts_that_do_not_fit_their_role_are_shown_by_length() {
             "jdbc:mysql://(host=db,password=Tr0ub,host=S3CRETtail)/app",
             Fit(Backend::Mysql, "jdbc:mysql://(host=db,password=***,host=***)/app"),
         ),
+        // An `@` on both sides of a `?`: the query's, or the password's?
         (
             "jdbc:oracle:thin:u/pw@db:1521/svc?wallet_password=Tr0ub@S3CRETtail",
-            Fit(Backend::Oracle, "jdbc:oracle:thin:u/***@db:1521/svc?wallet_password=***"),
+            Invalid(Some(Backend::Oracle)),
         ),
+        ("jdbc:oracle:thin:scott/a@S3CRET?x@db:1521:ORCL", Invalid(Some(Backend::Oracle))),
+        ("scott/a@S3CRET?x@db:1521/orcl", Invalid(None)),
         // Before any hidden value, any plain name is shown; after one,
         // only an allow-listed name.
         (
