@@ -276,9 +276,14 @@ fn phoenix_s_ecto_urls_name_the_repo_s_database() {
     assert_eq!(run.code, 0, "{run:?}");
     assert!(run.stdout.starts_with("✅ Using the Repo's database from DATABASE_URL"), "{run:?}");
     assert!(!run.stdout.contains(WEAK), "{run:?}");
-    // Without a host (Ecto refuses it), with a file's name (ecto_sqlite3
-    // opens it), or elsewhere, ecto:// names no known database.
-    for url in ["ecto:///data/shop", "ecto://db.internal/shop.db"] {
+    // Without a host (Ecto refuses it), with a path or a file's name
+    // (ecto_sqlite3 opens it), or elsewhere, ecto:// names no known database.
+    for url in [
+        "ecto:///data/shop",
+        "ecto://db.internal/shop.db",
+        "ecto://db.internal/data/shop.db",
+        "ecto://db.internal/shop.sqlite3.bak",
+    ] {
         let run = check("phoenix", &with(&fit("phoenix"), &[("DATABASE_URL", url)]), "json");
         assert_eq!(run.finding_ids(), ["unknown_database_backend"], "{url}");
     }

@@ -6,7 +6,7 @@
 use std::fmt::{self, Write as _};
 use std::str::FromStr;
 
-use crate::database::{DatabaseUrl, ends_like_sqlite};
+use crate::database::DatabaseUrl;
 use crate::variable::{PlatformVariable, Variable};
 
 /// A framework whose own variables and rules guard applies.
@@ -217,13 +217,13 @@ impl Row {
 
     /// How to name the database of a URL whose scheme names only the app's
     /// configured one (`ecto://host/db` under Phoenix), when it names a
-    /// host (Ecto refuses a URL without one) and a database that is no
-    /// file (`ecto://h/app.db` is a file to ecto_sqlite3); `None` for any
-    /// other.
+    /// host (Ecto refuses a URL without one) and a database name with no
+    /// `/` (Ecto refuses a path) and no `.` (`ecto://h/app.db` is a file to
+    /// ecto_sqlite3); `None` for any other.
     pub(crate) fn adapter_database(&self, url: &DatabaseUrl) -> Option<&'static str> {
         let (scheme, words) = self.adapter_scheme?;
         let server = !url.endpoints().is_empty()
-            && url.database().is_some_and(|name| !ends_like_sqlite(name));
+            && url.database().is_some_and(|name| !name.contains(['/', '.']));
         (url.scheme() == Some(scheme) && server).then_some(words)
     }
 

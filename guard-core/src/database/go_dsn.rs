@@ -32,10 +32,12 @@ pub(super) fn read(value: &str) -> Option<Result<DatabaseUrl, DatabaseUrlError>>
         return None;
     }
     // `sqlite:data@tcp(x)/app` and `backup(2024)/app.db` are SQLite files
-    // of a DSN's shape (no MySQL database name holds a `.`).
+    // of a DSN's shape (no MySQL database name holds a `.`), and no DSN
+    // holds `://`: `postgres://u@db/app?password=x@tcp()/y` is a URL.
     let sqlite_scheme =
         super::split_scheme(value).is_some_and(|(s, _)| Backend::from_scheme(s) == Backend::Sqlite);
-    if sqlite_scheme || sqlite::ends_like_sqlite(after.split('?').next().unwrap_or_default()) {
+    let file = sqlite::ends_like_sqlite(after.split('?').next().unwrap_or_default());
+    if sqlite_scheme || file || value.contains("://") {
         return None;
     }
     if value.bytes().any(|b| b.is_ascii_control()) {

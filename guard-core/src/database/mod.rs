@@ -40,7 +40,6 @@ use std::fmt;
 
 use crate::show;
 pub(crate) use network::{is_local_host, is_private_host};
-pub(crate) use sqlite::ends_like_sqlite;
 
 /// A family of database servers, whatever the driver or alias.
 ///

@@ -59,8 +59,9 @@ pub(super) struct Parts {
     /// parameter's name or open value was hidden: the value may have run on
     /// past a raw separator (`password=Tr0ub&Zq9XkW2mPt=4dor`), so what
     /// follows may be its tail. Then a name is shown only when
-    /// allow-listed, a value only from a closed set (TLS modes, flags), and
-    /// only such values are read as facts.
+    /// allow-listed, a value only from a closed set (TLS modes, flags).
+    /// Facts are still read, as the driver reads them: it connects to a
+    /// `host=` there too.
     after_hidden_value: bool,
 }
 
@@ -140,9 +141,10 @@ impl Parts {
         !self.only_allow_listed
     }
 
-    /// Records the database name, when it fits the path alphabet.
+    /// Records the database name, when it fits the path alphabet, and is
+    /// not read where a hidden value's tail may be.
     pub(super) fn database(&mut self, name: &str) {
-        if show::fits_path(name) && !self.only_allow_listed {
+        if show::fits_path(name) && !self.only_allow_listed && !self.after_hidden_value {
             self.url.database = Some(name.to_owned());
         }
     }
@@ -168,9 +170,7 @@ impl Parts {
         }
         let key = key(name);
         let closed_set = matches!(kind(&key), Some(Kind::TlsMode | Kind::Flag));
-        if !after_hidden || closed_set {
-            self.read_parameter(&key, value);
-        }
+        self.read_parameter(&key, value);
         let shown = shown_value(&key, value)
             .filter(|_| !self.only_allow_listed && (!after_hidden || closed_set));
         // A hidden value that is not a mistyped word of a closed set

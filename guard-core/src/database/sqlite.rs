@@ -48,7 +48,7 @@ pub(super) fn looks_like_a_file(value: &str) -> bool {
 }
 
 /// Whether `value` ends with a SQLite file ending (`.db`, `.sqlite3`, …).
-pub(crate) fn ends_like_sqlite(value: &str) -> bool {
+pub(super) fn ends_like_sqlite(value: &str) -> bool {
     ENDINGS.iter().any(|ending| {
         value.len() >= ending.len()
             && value.as_bytes()[value.len() - ending.len()..]

@@ -123,6 +123,11 @@ fn the_issues_broken_cases() {
         // No go-sql-driver DSN either: `@/` is no signature.
         ("postgresql//u:S3CRET@/db", Invalid(Some(Backend::Postgresql))),
         ("Xk9vQ2m@/Lp7rT4w", Invalid(None)),
+        // A URL whose query holds a DSN's shape is still a URL.
+        (
+            "postgres://app@db.internal:5432/app?password=Tr0ub@tcp()/S3CRET",
+            Invalid(Some(Backend::Postgresql)),
+        ),
         ("postgres:", Invalid(Some(Backend::Postgresql))),
         ("mysql:foo", Invalid(Some(Backend::Mysql))),
         ("mysql://u:S3CRET@/db", Invalid(Some(Backend::Mysql))),
@@ -614,19 +619,31 @@ fn components_are_read_for_the_checks() {
     assert_eq!(url.database(), Some("railway"));
     assert!(!url.is_unix_socket());
 
-    // What follows a hidden value in a query may be its tail: no fact is
-    // read from it but a TLS mode or a flag.
+    // What follows a hidden value in a query may be its tail: it is read
+    // as the driver reads it (a `host=` there is connected to), but no
+    // database name is taken from it.
     let url = DatabaseUrl::classify(
-        "postgresql:///app?password=Tr0ub&dbname=S3CRETtail&host=S3CRETtail&sslmode=disable",
+        "postgresql:///app?password=Tr0ub&dbname=S3CRETtail&host=localhost&sslmode=disable",
     )
     .unwrap();
     assert_eq!(url.database(), Some("app"));
-    assert!(url.endpoints().is_empty());
-    assert_eq!(url.tls(), Tls::Disabled);
-    let url =
-        DatabaseUrl::classify("jdbc:mysql://(host=localhost,password=Tr0ub,host=db.internal)/app")
-            .unwrap();
     assert_eq!(url.endpoints(), &[Endpoint { host: "localhost".into(), port: None }]);
+    assert_eq!(url.tls(), Tls::Disabled);
+    // Connector/J's host groups, as its documentation writes them: the
+    // credentials inside a group end no group.
+    for raw in [
+        "jdbc:mysql://address=(host=h1)(port=1111)(user=sandy)(password=S3CRET),address=(host=h2)(port=2222)(user=finn)(password=S3CRET)/db",
+        "jdbc:mysql://(host=h1,port=3306,user=app,password=S3CRET),(host=h2,port=3306)/app",
+        "jdbc:mysql://(password=S3CRET,host=h1,port=3306)/app",
+    ] {
+        let url = DatabaseUrl::classify(raw).unwrap_or_else(|e| panic!("{raw}: {e}"));
+        assert_eq!(url.endpoints()[0].host(), "h1", "{raw}");
+    }
+    // SQL Server's properties, in any order.
+    let url =
+        DatabaseUrl::classify("jdbc:sqlserver://;password=S3CRET;serverName=db;databaseName=app")
+            .unwrap();
+    assert_eq!(url.endpoints()[0].host(), "db");
     // An `@` in the parameters could be the password's: not read.
     assert!(
         DatabaseUrl::classify(

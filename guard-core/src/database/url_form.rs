@@ -117,13 +117,18 @@ pub(super) fn read(
     if let Some(segments) = path.strip_prefix('/') {
         if show::fits_path(path) && parts.shows_paths() {
             parts.push(path);
+            // The database is the first segment; for a scheme guard does
+            // not know (Ecto's), the whole path.
+            let database = match parts.backend() {
+                Backend::Unknown => segments,
+                _ => segments.split('/').next().unwrap_or_default(),
+            };
+            if !database.is_empty() {
+                parts.database(database);
+            }
         } else {
             parts.push("/");
             parts.push(&show::length(segments));
-        }
-        let database = segments.split('/').next().unwrap_or_default();
-        if !database.is_empty() {
-            parts.database(database);
         }
     }
     let mut allowed_at = url.query().map_or(0, |query| parts.query(query));
@@ -254,14 +259,15 @@ fn connector_j_property(
 ) -> Result<Option<String>, &'static str> {
     let (name, value) = property.split_once('=').ok_or("a host property without `=`")?;
     let (name, value) = (name.trim(), value.trim());
-    if parts.after_hidden_value() {
-        // Perhaps a hidden value's tail (`password=Tr0ub,host=…`): no host.
-        return Ok(parts.parameter(name, value, false));
-    }
     Ok(match parts::key(name).as_str() {
         "host" => {
             let parsed = parse_host(value)?;
-            let piece = format!("host={parsed}");
+            // Read as the driver reads it, but after a hidden value it may
+            // be that value's tail (`password=Tr0ub,host=…`): not shown.
+            let piece = match parts.after_hidden_value() {
+                true => "host=***".to_owned(),
+                false => format!("host={parsed}"),
+            };
             *host = Some(parsed);
             Some(piece)
         }
