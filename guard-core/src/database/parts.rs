@@ -169,14 +169,14 @@ impl Parts {
             return None;
         }
         let key = key(name);
-        let closed_set = matches!(kind(&key), Some(Kind::TlsMode | Kind::Flag));
+        let kind = kind(&key);
         self.read_parameter(&key, value);
+        let words = matches!(kind, Some(Kind::TlsMode | Kind::Flag));
         let shown = shown_value(&key, value)
-            .filter(|_| !self.only_allow_listed && (!after_hidden || closed_set));
-        // A hidden value that is not a mistyped word of a closed set
-        // (`sslmode=bogus`, `port=x`) may hold a secret, and its tail.
-        let closed =
-            matches!(kind(&key), Some(Kind::TlsMode | Kind::Flag | Kind::Digits | Kind::Ports));
+            .filter(|_| !self.only_allow_listed && (!after_hidden || words));
+        // A hidden value that is not a mistyped word or number of a closed
+        // set (`sslmode=bogus`, `port=x`) may hold a secret, and its tail.
+        let closed = words || matches!(kind, Some(Kind::Digits | Kind::Ports));
         self.after_hidden_value |= shown.is_none() && !known_name && !closed;
         Some(format!("{name}={}", shown.as_deref().unwrap_or("***")))
     }
