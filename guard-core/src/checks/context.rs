@@ -166,13 +166,15 @@ impl<'a> Context<'a> {
     /// select SQLite: under Laravel, a URL with a scheme (not `jdbc:`, which
     /// Laravel refuses) set under the profile's first name, `DB_URL`.
     fn url_picks_driver(&self) -> bool {
-        let (slot, _) = self.snapshot.get_named(Variable::DatabaseUrl);
+        let (slot, raw) = self.snapshot.get_named(Variable::DatabaseUrl);
         // A JDBC URL's scheme is its subprotocol; Laravel reads `jdbc`.
-        let has_scheme =
-            |url: &DatabaseUrl| url.scheme().is_some() && !url.shown().starts_with("jdbc:");
+        let jdbc = raw
+            .as_str()
+            .is_some_and(|raw| raw.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("jdbc:")));
         self.row().url_picks_driver
             && slot == 0
-            && self.database.classified().is_some_and(has_scheme)
+            && !jdbc
+            && self.database.classified().is_some_and(|url| url.scheme().is_some())
     }
 
     pub(crate) fn value(&self, variable: Variable) -> Value<'a> {

@@ -113,7 +113,9 @@ fn read(
     };
     // Easy Connect Plus may name the protocol: `tcps://host:1522/service`.
     let address = match address.split_once("://") {
-        Some((protocol, after)) if ["tcp", "tcps"].contains(&&*protocol.to_ascii_lowercase()) => {
+        Some((protocol, after))
+            if protocol.eq_ignore_ascii_case("tcp") || protocol.eq_ignore_ascii_case("tcps") =>
+        {
             parts.push(&protocol.to_ascii_lowercase());
             parts.push("://");
             after

@@ -15,7 +15,7 @@
 //! shown by its length.
 
 use super::parts::{Parts, host_port};
-use super::{Backend, DatabaseUrl, DatabaseUrlError, sqlite};
+use super::{Backend, DatabaseUrl, DatabaseUrlError, Endpoint, sqlite};
 use crate::show;
 
 /// `None` when the value is no go-sql-driver DSN.
@@ -73,7 +73,7 @@ pub(super) fn read(value: &str) -> Option<Result<DatabaseUrl, DatabaseUrlError>>
             parts.set_socket();
         }
         // go-sql-driver's default address: localhost:3306.
-        ("tcp", "") => parts.add_endpoint(host_port("127.0.0.1:3306").ok()?),
+        ("tcp", "") => parts.add_endpoint(Endpoint { host: "127.0.0.1".into(), port: Some(3306) }),
         ("tcp", address) => match host_port(address) {
             Ok(endpoint) => parts.push_endpoint(endpoint),
             Err(reason) => {
